@@ -1,0 +1,182 @@
+/**
+ * The vocabulary of the scoring engine: a validated scheme (what kpi.yaml means once it
+ * has been checked) and typed ledger rows. Everything in core/ speaks only these types;
+ * raw strings, files and YAML never reach it.
+ */
+
+/** A day on the calendar, as days since 1970-01-01 (UTC arithmetic, never a time zone);
+ *  the fraction carries the time of day. 2026-11-05 12:00 = 20397.5. */
+export type DayNumber = number;
+
+export type FieldType = 'text' | 'number' | 'boolean' | 'date';
+
+/** A typed cell value. `null` is an empty cell ("no value", never 0). Dates are DayNumbers. */
+export type CellValue = string | number | boolean | null;
+
+/** A condition on one value (SPEC §3): equality, one-of, or an operator map. */
+export type Condition =
+  | { kind: 'eq'; value: CellValue }
+  | { kind: 'in'; values: CellValue[] }
+  | { kind: 'ops'; ops: ConditionOps };
+
+export interface ConditionOps {
+  eq?: CellValue;
+  ne?: CellValue;
+  gt?: CellValue;
+  gte?: CellValue;
+  lt?: CellValue;
+  lte?: CellValue;
+  in?: CellValue[];
+  not_in?: CellValue[];
+  empty?: boolean;
+}
+
+/** Conditions on several fields, AND-ed. Keys are field ids of the metric's source. */
+export type RowFilter = Record<string, Condition>;
+
+export interface Field {
+  id: string;
+  type: FieldType;
+  /** Accepted column headers (aliases), as written in the config. */
+  headers: string[];
+}
+
+export interface Source {
+  id: string;
+  sheet?: string;
+  file?: string;
+  fields: Field[];
+  /** Whether rows carry a `date` field (and are filtered by period). */
+  dated: boolean;
+  trueValues: string[];
+  falseValues: string[];
+  dateFormat?: 'dmy' | 'mdy' | 'ymd';
+}
+
+export type Agg =
+  | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'median' | 'percentile' | 'distinct' | 'ratio';
+
+export type Metric =
+  | {
+      id: string;
+      kind: 'agg';
+      source: string;
+      agg: Agg;
+      field?: string;
+      p?: number;
+      where?: RowFilter;
+      hit?: RowFilter;
+    }
+  | { id: string; kind: 'formula'; formula: Expr; text: string };
+
+/** A parsed expression: metric formulas (SPEC §3) and derived fields (§3.1) share it. */
+export type Expr =
+  | { type: 'num'; value: number }
+  | { type: 'ref'; name: string; offset: number }
+  | { type: 'neg'; arg: Expr }
+  | { type: 'not'; arg: Expr }
+  | { type: 'bin'; op: BinaryOp; left: Expr; right: Expr }
+  | { type: 'call'; fn: ExprFunction; args: Expr[]; offset: number };
+
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | '>' | '>=' | '<' | '<=' | '==' | '!=' | 'and' | 'or';
+
+export type ExprFunction =
+  | 'min' | 'max' | 'abs' | 'if' | 'round' | 'days' | 'hours' | 'minutes' | 'workdays';
+
+export type Standard =
+  | { method: 'linear'; target: number; zero: number; floor?: number; cap: number }
+  | { method: 'ratio'; target: number; better: 'higher' | 'lower'; floor?: number; cap: number }
+  | { method: 'piecewise'; points: { at: number; score: number }[]; cap: number }
+  | { method: 'bands'; bands: { min?: number; max?: number; score: number }[]; cap: number }
+  | { method: 'deduct'; per: number; base: number; cap: number }
+  | { method: 'add'; per: number; base: number; cap: number }
+  | { method: 'threshold'; when: Condition; cap: number }
+  | { method: 'direct'; scale: number; cap: number };
+
+export type MissingPolicy = 'exclude' | 'zero' | 'full' | 'error';
+
+export interface Indicator {
+  metric: string;
+  label: string;
+  weight: number;
+  standard: Standard;
+  missing: MissingPolicy;
+}
+
+export interface Dimension {
+  id: string;
+  label: string;
+  indicators: Indicator[];
+}
+
+export interface Role {
+  id: string;
+  label: string;
+  /** Dimension id → weight, in config order. */
+  weights: { dimension: string; weight: number }[];
+}
+
+export interface Adjustment {
+  metric: string;
+  label: string;
+  per: number;
+  min?: number;
+  max?: number;
+}
+
+export type VetoEffect =
+  | { effect: 'zero' }
+  | { effect: 'cap'; cap: number }
+  | { effect: 'grade'; grade: string };
+
+export type Veto = { metric: string; label: string; when: Condition } & VetoEffect;
+
+export interface Grade {
+  grade: string;
+  min?: number;
+  maxShare?: number;
+}
+
+export type PeriodUnit = 'month' | 'quarter' | 'half' | 'year';
+
+/** The whole validated scheme. */
+export interface Scheme {
+  title: string;
+  locale: 'zh-CN' | 'en';
+  period: PeriodUnit;
+  sources: Source[];
+  metrics: Metric[];
+  dimensions: Dimension[];
+  roles: Role[];
+  defaultRole?: string;
+  adjustments: Adjustment[];
+  vetoes: Veto[];
+  grades: Grade[];
+  maxTotal?: number;
+  distributionScope: 'all' | 'role' | 'team';
+}
+
+/** Where a row came from, as the user sees it (row number as in Excel or an editor). */
+export interface RowOrigin {
+  file: string;
+  sheet: string | null;
+  row: number;
+}
+
+/** One accepted ledger row: values indexed like `Source.fields`. */
+export interface LedgerRow {
+  source: string;
+  values: CellValue[];
+  origin: RowOrigin;
+}
+
+/** A row that took part in no metric, and why (SPEC §4.5). */
+export interface RejectedRow {
+  file: string;
+  sheet: string | null;
+  row: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
