@@ -5,7 +5,7 @@
  */
 
 /** A day on the calendar, as days since 1970-01-01 (UTC arithmetic, never a time zone);
- *  the fraction carries the time of day. 2026-11-05 12:00 = 20397.5. */
+ *  the fraction carries the time of day. 2026-11-05 12:00 = 20762.5. */
 export type DayNumber = number;
 
 export type FieldType = 'text' | 'number' | 'boolean' | 'date';

@@ -1,0 +1,90 @@
+/**
+ * The command line: the only file that knows commander and the only place that exits.
+ * A KpiError becomes `kpi: error: …` plus a hint and its exit code; anything else is a bug
+ * and says so, with the version and the stack, so it can be reported.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { scoreCommand } from './commands/score.js';
+import type { Io } from './commands/io.js';
+import { EXIT, KpiError } from './errors.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** Exit code for an internal error (a bug in kpi, never the user's doing). */
+const EXIT_BUG = 3;
+
+const EXIT_HELP = `
+Exit codes:
+  0  success (warnings allowed)
+  1  bad arguments or invalid config
+  2  ledger data problems under --strict, unreadable or unsupported input, or nothing to score
+  3  internal error (a bug in kpi: please report it)`;
+
+const io: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+function useColor(flag: boolean): boolean {
+  if (!flag || process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return Boolean(process.stdout.isTTY);
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function buildProgram(): Command {
+  const program = new Command('kpi')
+    .description('Quantified performance scores from monthly work ledgers (工作台账) and a YAML scheme.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_HELP)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('score')
+    .description('score one period: print the ranking, write reports')
+    .argument('<ledgers...>', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed')
+    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
+    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
+    .option('-o, --out <file>', 'write a report; the extension picks the format (.json); repeatable', collect, [])
+    .option('--strict', 'exit 2 if any row is rejected or anyone is missing from the roster', false)
+    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
+    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('-q, --quiet', 'print only the data', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (ledgers: string[], opts) => {
+      process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
+    });
+  return program;
+}
+
+function report(error: unknown): number {
+  if (error instanceof KpiError) {
+    io.err(`kpi: error: ${error.message}\n`);
+    for (const line of error.details) io.err(`  ${line}\n`);
+    if (error.hint) io.err(`hint: ${error.hint}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message already; help and version are success.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  io.err(`kpi: internal error (kpi ${VERSION}, node ${process.version}). This is a bug; please report it with the lines below.\n`);
+  io.err(`${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT_BUG;
+}
+
+// `kpi … | head`: a closed pipe is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+});
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}

@@ -1,0 +1,74 @@
+/**
+ * `kpi score <ledgers...>`: load the scheme, read the ledgers, score one period, then print
+ * the ranking (or JSON) and write every `-o` file. Under --strict, rejected rows or people
+ * missing from the roster stop the run (exit 2) before anything is written.
+ */
+import { loadConfig } from '../config/load.js';
+import { parsePeriod } from '../core/period.js';
+import { formatDayNumber } from '../read/cells.js';
+import { EXIT, KpiError } from '../errors.js';
+import { ingestLedgers } from '../read/ingest.js';
+import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { renderConsole } from '../render/console.js';
+import { renderJson } from '../render/json.js';
+import { renderIssuesSummary } from '../render/summary.js';
+import { checkNotAnInput, formatOfFile, writeFileAtomic } from '../output.js';
+import { scoreIngested } from '../scoring.js';
+import type { Io } from './io.js';
+
+export interface ScoreOptions {
+  config: string;
+  period?: string;
+  format?: string;
+  out: string[];
+  strict: boolean;
+  quiet: boolean;
+  color: boolean;
+  encoding?: string;
+  delimiter?: string;
+  source: string[];
+}
+
+export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
+  const format = options.format ?? 'table';
+  if (format !== 'table' && format !== 'json') {
+    throw new KpiError(`--format ${format} is not a format kpi score prints`, EXIT.usage, 'use --format table or --format json; write CSV or Excel with -o file.csv / -o file.xlsx');
+  }
+  const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
+  for (const o of outFormats) {
+    if (o.format !== 'json') throw new KpiError(`-o ${o.file}: ${o.format} output is not available yet`, EXIT.usage, 'use -o report.json for now');
+  }
+  const period = options.period === undefined ? null : parsePeriod(options.period);
+  if (options.period !== undefined && !period) {
+    throw new KpiError(`--period ${options.period} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
+  }
+  const { scheme, warnings, file: configFile } = loadConfig(options.config);
+  if (ledgerArgs.length === 0) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
+  const files = expandLedgerArgs(ledgerArgs);
+  checkNotAnInput(options.out, [...files, options.config]);
+
+  const ingested = await ingestLedgers(files, scheme, {
+    period, encoding: options.encoding, delimiter: options.delimiter,
+    sourceOverrides: parseSourceOverrides(scheme, options.source),
+  });
+  const { book } = ingested;
+  if (!period && book.period && !options.quiet) {
+    io.err(`kpi: scoring ${book.period.key}, the ${scheme.period} of the latest row date (${formatDayNumber(book.latestDate!)}); choose another with -p\n`);
+  }
+  const run = scoreIngested(scheme, ingested, configFile, warnings);
+  const { report } = run;
+  if (report.employees.length === 0) {
+    throw new KpiError(`nothing to score: no one is in the roster or has rows${book.period ? ` in ${book.period.key}` : ''}`, EXIT.data, book.stats.rows > 0 ? 'check --period, or the employee column' : 'check that the ledgers have data rows');
+  }
+
+  if (!options.quiet || options.strict) io.err(renderIssuesSummary(report, { color: options.color, strict: options.strict }));
+  if (options.strict && (report.rejected.length > 0 || run.notInRoster.length > 0)) {
+    const parts = [report.rejected.length ? `${report.rejected.length} rejected row(s)` : '', run.notInRoster.length ? `${run.notInRoster.length} people not in the roster` : ''].filter(Boolean);
+    throw new KpiError(`--strict: ${parts.join(' and ')}; nothing was written`, EXIT.data, 'fix the rows listed above, or run without --strict to score anyway');
+  }
+
+  for (const o of outFormats) writeFileAtomic(o.file, renderJson(report));
+  if (format === 'json') io.out(renderJson(report));
+  else if (!options.quiet || options.out.length === 0) io.out(renderConsole(report, scheme, { color: options.color }));
+  return EXIT.ok;
+}

@@ -1,0 +1,121 @@
+/**
+ * Loading kpi.yaml: read the file, parse YAML with positions, check the shape (schema.ts),
+ * then the cross-field rules (rules.ts). Every problem is collected, placed at
+ * `file:line:column` and reported at once; the result is a validated Scheme.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { z } from 'zod';
+import type { Scheme } from '../core/types.js';
+import { ConfigError, EXIT, KpiError, type Problem } from '../errors.js';
+import { configSchema, KNOWN_KEYS } from './schema.js';
+import { buildScheme } from './rules.js';
+import { didYouMean } from './suggest.js';
+import { parseYaml, type Path } from './yaml.js';
+
+/** Config files larger than this are not a scheme anyone wrote by hand. */
+const MAX_CONFIG_BYTES = 1 << 20;
+
+export interface LoadedConfig {
+  scheme: Scheme;
+  warnings: string[];
+  file: string;
+}
+
+export interface ConfigCheck {
+  scheme: Scheme | null;
+  problems: Problem[];
+  warnings: string[];
+}
+
+type Issue = z.core.$ZodIssue;
+
+function pathText(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a block of keys';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let node = data;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step as string];
+  }
+  return node;
+}
+
+/** Turns zod issues into problems placed in the YAML, in words for a person. */
+function shapeProblems(issues: readonly Issue[], data: unknown, locate: (p: Path, key?: boolean) => string, base: Path = []): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    const where = (p: Path = path, key = false) => locate(p, key);
+    const at = pathText(path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const hint = didYouMean(key, KNOWN_KEYS);
+        problems.push({ where: where([...path, key], true), message: `unknown key "${key}"${at ? ` in ${at}` : ''}`, hint: hint || undefined });
+      }
+    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Report the alternative that came closest (fewest problems).
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+      problems.push(...shapeProblems(best, data, locate, path));
+    } else {
+      const value = valueAt(data, path);
+      const key = String(path[path.length - 1] ?? '');
+      let message: string;
+      if (value === undefined) message = `"${key}" is required${path.length > 1 ? ` in ${pathText(path.slice(0, -1))}` : ''}`;
+      else if (issue.code === 'invalid_value' && 'values' in issue) {
+        message = `${at}: ${describe(value)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      } else if (issue.code === 'invalid_type') message = `${at}: expected ${issue.expected === 'record' || issue.expected === 'object' ? 'a block of keys' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describe(value)}`;
+      else if (issue.code === 'too_small') message = `${at}: must not be empty`;
+      else message = `${at}: ${issue.message}${value !== undefined ? ` (got ${describe(value)})` : ''}`;
+      problems.push({ where: value === undefined ? where(path.slice(0, -1), false) : where(), message });
+    }
+  }
+  return problems;
+}
+
+/** Checks a config text completely; never throws for a bad config. */
+export function checkConfigText(text: string, file: string): ConfigCheck {
+  const yaml = parseYaml(text, file);
+  if (yaml.problems.length > 0) return { scheme: null, problems: yaml.problems, warnings: [] };
+  if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+    return {
+      scheme: null, warnings: [],
+      problems: [{ where: `${file}:1:1`, message: 'the config is empty or not a block of keys', hint: 'run "kpi init" for a complete example' }],
+    };
+  }
+  const parsed = configSchema.safeParse(yaml.data);
+  if (!parsed.success) {
+    return { scheme: null, problems: shapeProblems(parsed.error.issues, yaml.data, yaml.locate), warnings: [] };
+  }
+  const built = buildScheme(parsed.data);
+  const problems = built.problems.map((p) => ({ where: yaml.locate(p.path, p.atKey), message: p.message, hint: p.hint }));
+  return { scheme: problems.length ? null : built.scheme, problems, warnings: built.warnings };
+}
+
+/** Reads and validates a config file; throws ConfigError (exit 1) listing every problem. */
+export function loadConfig(file: string): LoadedConfig {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_CONFIG_BYTES) {
+      throw new KpiError(`${file}: the config is larger than 1 MiB; is this the right file?`, EXIT.usage);
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof KpiError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === 'ENOENT' ? 'pass the config with -c FILE, or run "kpi init" to create kpi.yaml' : undefined;
+    throw new KpiError(`cannot read the config ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, EXIT.usage, hint);
+  }
+  const check = checkConfigText(text.replace(/^\uFEFF/, ''), file);
+  if (!check.scheme) throw new ConfigError(file, check.problems);
+  return { scheme: check.scheme, warnings: check.warnings, file };
+}

@@ -1,0 +1,74 @@
+/**
+ * Shared helpers of the config rules: where problems go, and typing a condition's values
+ * like the field they test (SPEC §3: a `number`, `boolean` or `date` field compares as that
+ * type), using the same cell parsers as the ledger readers so `95%` or `是` mean the same.
+ */
+import type { CellValue, Condition, ConditionOps, FieldType, Source } from '../core/types.js';
+import { parseBooleanCell, parseDateCell, parseNumberCell } from '../read/cells.js';
+import type { RawCondition } from './schema.js';
+
+export interface RuleContext {
+  problem(path: PropertyKey[], message: string, hint?: string, atKey?: boolean): void;
+  warn(message: string): void;
+}
+
+type Scalar = string | number | boolean;
+
+function typedValue(value: Scalar, type: FieldType, source?: Source): CellValue | { error: string } {
+  if (type === 'text') return String(value).trim();
+  if (type === 'number') {
+    if (typeof value === 'number') return value;
+    if (typeof value === 'boolean') return { error: `${value} is not a number` };
+    const parsed = parseNumberCell(value);
+    return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a number` };
+  }
+  if (type === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    const words = source ? { trueValues: source.trueValues, falseValues: source.falseValues } : undefined;
+    const parsed = parseBooleanCell(String(value), words);
+    return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a yes/no value` };
+  }
+  if (typeof value === 'boolean') return { error: `${value} is not a date` };
+  const parsed = parseDateCell(String(value), source?.dateFormat);
+  return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a date (write it as 2026-11-05)` };
+}
+
+const ORDERED = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
+
+/** Converts a raw condition to the field's type; reports values that cannot be that type. */
+export function typedCondition(
+  ctx: RuleContext,
+  raw: RawCondition,
+  type: FieldType,
+  path: PropertyKey[],
+  source?: Source,
+): Condition | null {
+  let ok = true;
+  const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
+    const typed = typedValue(value, type, source);
+    if (typed !== null && typeof typed === 'object') {
+      ctx.problem(at, `${typed.error}, but the condition compares a ${type} value`);
+      ok = false;
+      return null;
+    }
+    return typed;
+  };
+  let condition: Condition;
+  if (Array.isArray(raw)) {
+    condition = { kind: 'in', values: raw.map((v, i) => convert(v, [...path, i])) };
+  } else if (raw !== null && typeof raw === 'object') {
+    const ops: ConditionOps = {};
+    for (const op of ORDERED) if (raw[op] !== undefined) ops[op] = convert(raw[op]!, [...path, op]);
+    if (raw.in) ops.in = raw.in.map((v, i) => convert(v, [...path, 'in', i]));
+    if (raw.not_in) ops.not_in = raw.not_in.map((v, i) => convert(v, [...path, 'not_in', i]));
+    if (raw.empty !== undefined) ops.empty = raw.empty;
+    if (Object.keys(ops).length === 0) {
+      ctx.problem(path, 'the condition is empty', 'e.g. { gte: 1 }');
+      ok = false;
+    }
+    condition = { kind: 'ops', ops };
+  } else {
+    condition = { kind: 'eq', value: convert(raw, path) };
+  }
+  return ok ? condition : null;
+}

@@ -1,0 +1,152 @@
+/**
+ * Cross-field rules of the config (SPEC §2, §3, §5.2, §7) and the translation of the raw
+ * YAML shape into the engine's Scheme: ids, references with suggestions, field types,
+ * typed condition values and formula cycles. The scoring half lives in rules-scoring.ts.
+ * Every problem is collected with its key path; nothing stops at the first one.
+ */
+import { findCycle, parseExpression, referencedNames, usedFunctions, ExpressionError } from '../core/expression.js';
+import type { FieldType, Metric, RowFilter, Scheme, Source } from '../core/types.js';
+import type { RawCondition, RawConfig } from './schema.js';
+import { buildScoring } from './rules-scoring.js';
+import { typedCondition, type RuleContext } from './rules-context.js';
+import { didYouMean } from './suggest.js';
+
+const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NUMERIC_AGGS = new Set(['sum', 'avg', 'min', 'max', 'median', 'percentile']);
+
+export interface PlacedProblem {
+  path: PropertyKey[];
+  message: string;
+  hint?: string;
+  atKey?: boolean;
+}
+
+function checkId(ctx: RuleContext, kind: string, id: string, path: PropertyKey[]): void {
+  if (!ID.test(id)) {
+    ctx.problem(path, `${kind} id "${id}" must use letters, digits and _ and not start with a digit`, undefined, true);
+  }
+}
+
+function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
+  return Object.entries(raw.sources).map(([id, s]) => {
+    const path = ['sources', id];
+    checkId(ctx, 'source', id, path);
+    const fields = Object.entries(s.columns).map(([field, headers]) => {
+      checkId(ctx, 'field', field, [...path, 'columns', field]);
+      const declared = s.types?.[field];
+      const fixed: FieldType | undefined = field === 'employee' ? 'text' : field === 'date' ? 'date' : undefined;
+      if (fixed && declared && declared !== fixed) {
+        ctx.problem([...path, 'types', field], `the ${field} field is always of type ${fixed}`);
+      }
+      return { id: field, type: fixed ?? declared ?? 'text', headers: typeof headers === 'string' ? [headers] : headers };
+    });
+    if (!s.columns.employee) {
+      ctx.problem([...path, 'columns'], `source "${id}" needs an employee column`, 'add e.g. employee: 工号');
+    }
+    for (const field of Object.keys(s.types ?? {})) {
+      if (!s.columns[field]) {
+        ctx.problem([...path, 'types', field], `"${field}" has a type but no column`, didYouMean(field, Object.keys(s.columns)) || `add it under columns`, true);
+      }
+    }
+    return {
+      id, sheet: s.sheet, file: s.file, fields, dated: 'date' in s.columns,
+      trueValues: (s.true_values ?? []).map(String), falseValues: (s.false_values ?? []).map(String),
+      dateFormat: s.date_format,
+    };
+  });
+}
+
+function buildFilter(ctx: RuleContext, source: Source, filter: Record<string, RawCondition> | undefined, path: PropertyKey[]): RowFilter | undefined {
+  if (!filter) return undefined;
+  const result: RowFilter = {};
+  for (const [field, condition] of Object.entries(filter)) {
+    const f = source.fields.find((x) => x.id === field);
+    if (!f) {
+      const hint = didYouMean(field, source.fields.map((x) => x.id)) || `fields of ${source.id}: ${source.fields.map((x) => x.id).join(', ')}`;
+      ctx.problem([...path, field], `"${field}" is not a field of source "${source.id}"`, hint, true);
+      continue;
+    }
+    const typed = typedCondition(ctx, condition, f.type, [...path, field], source);
+    if (typed) result[field] = typed;
+  }
+  return result;
+}
+
+function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metric[] {
+  const metricIds = Object.keys(raw.metrics);
+  const metrics: Metric[] = [];
+  const graph = new Map<string, string[]>();
+  for (const [id, m] of Object.entries(raw.metrics)) {
+    const path = ['metrics', id];
+    checkId(ctx, 'metric', id, path);
+    if ('formula' in m) {
+      try {
+        const formula = parseExpression(m.formula);
+        const allowed = new Set(['min', 'max', 'abs']);
+        const bad = usedFunctions(formula).find((fn) => !allowed.has(fn));
+        if (bad) ctx.problem([...path, 'formula'], `${bad}() cannot be used in a metric formula`, 'formulas may use + - * /, parentheses, min(), max() and abs()');
+        const refs = referencedNames(formula);
+        for (const ref of refs) {
+          if (!raw.metrics[ref]) {
+            ctx.problem([...path, 'formula'], `the formula refers to "${ref}", which is not a metric`, didYouMean(ref, metricIds) || undefined);
+          }
+        }
+        graph.set(id, refs);
+        metrics.push({ id, kind: 'formula', formula, text: m.formula });
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        ctx.problem([...path, 'formula'], `formula "${m.formula}": ${error.message}`);
+      }
+      continue;
+    }
+    const source = sources.find((s) => s.id === m.source);
+    if (!source) {
+      ctx.problem([...path, 'source'], `source "${m.source}" is not defined`, didYouMean(m.source, sources.map((s) => s.id)) || `sources: ${sources.map((s) => s.id).join(', ')}`);
+      continue;
+    }
+    const field = m.field ? source.fields.find((f) => f.id === m.field) : undefined;
+    if (m.field && !field) {
+      ctx.problem([...path, 'field'], `"${m.field}" is not a field of source "${source.id}"`, didYouMean(m.field, source.fields.map((f) => f.id)) || `fields: ${source.fields.map((f) => f.id).join(', ')}`);
+    }
+    if (!m.field && m.agg !== 'count' && m.agg !== 'ratio') {
+      ctx.problem(path, `agg "${m.agg}" needs a field`, 'add field: <one of the source\'s fields>');
+    }
+    if (field && NUMERIC_AGGS.has(m.agg) && field.type === 'text') {
+      ctx.problem([...path, 'field'], `agg "${m.agg}" needs a number field, but "${field.id}" is text`, `set types: { ${field.id}: number } in source "${source.id}"`);
+    }
+    if (m.agg === 'percentile' && (m.p === undefined || m.p < 0 || m.p > 100)) {
+      ctx.problem(path, 'agg "percentile" needs p between 0 and 100', 'e.g. p: 90');
+    }
+    if (m.agg === 'ratio' && !m.hit) ctx.problem(path, 'agg "ratio" needs hit: the condition a row must meet to count as a hit');
+    if (m.agg !== 'ratio' && m.hit) ctx.problem([...path, 'hit'], `hit is only used by agg "ratio"`, undefined, true);
+    metrics.push({
+      id, kind: 'agg', source: source.id, agg: m.agg, field: field?.id, p: m.p,
+      where: buildFilter(ctx, source, m.where, [...path, 'where']),
+      hit: buildFilter(ctx, source, m.hit, [...path, 'hit']),
+    });
+  }
+  const cycle = findCycle(graph);
+  if (cycle) ctx.problem(['metrics', cycle[0], 'formula'], `formulas refer to each other in a cycle: ${cycle.join(' → ')}`);
+  return metrics;
+}
+
+export function buildScheme(raw: RawConfig): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
+  const problems: PlacedProblem[] = [];
+  const warnings: string[] = [];
+  const ctx: RuleContext = {
+    problem: (path, message, hint, atKey) => problems.push({ path, message, hint: hint || undefined, atKey }),
+    warn: (message) => warnings.push(message),
+  };
+  const sources = buildSources(raw, ctx);
+  const metrics = buildMetrics(raw, ctx, sources);
+  const scoring = buildScoring(raw, ctx, sources);
+  const scheme: Scheme = {
+    title: raw.title ?? 'KPI',
+    locale: raw.locale ?? 'zh-CN',
+    period: raw.period ?? 'month',
+    sources,
+    metrics,
+    ...scoring,
+  };
+  return { scheme, problems, warnings };
+}

@@ -1,0 +1,125 @@
+/**
+ * The ledger book: where typed rows land while files are read, before anyone knows which
+ * period will be scored (SPEC §1: without --period, the period containing the latest row
+ * date). Rows of dated sources are kept per period of the scheme's unit, as accumulators,
+ * never as rows; rows of undated sources count for every period. At the end one period is
+ * chosen and everything outside it becomes "out of period" (§4.5: counted, not rejected).
+ */
+import { MetricAggregator } from './aggregate.js';
+import { inPeriod, periodContaining, type Period } from './period.js';
+import type { DayNumber, LedgerRow, PeriodUnit, RejectedRow, Scheme } from './types.js';
+
+interface Bucket {
+  period: Period | null;
+  aggregator: MetricAggregator;
+  rejected: RejectedRow[];
+  rows: number;
+  /** People with accepted rows, and a name if a row carried one. */
+  seen: Map<string, string | null>;
+}
+
+export interface BookStats {
+  rows: number;
+  rowsOutOfPeriod: number;
+  rejected: number;
+}
+
+export interface ClosedBook {
+  period: Period | null;
+  /** Metric values of dated sources come from `inPeriod`, of undated ones from `undated`. */
+  inPeriod: MetricAggregator;
+  undated: MetricAggregator;
+  rejected: RejectedRow[];
+  seen: Map<string, string | null>;
+  stats: BookStats;
+  latestDate: DayNumber | null;
+}
+
+export class LedgerBook {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly undated: Bucket;
+  /** Rows rejected before their period was known (no readable date). */
+  private readonly undatable: RejectedRow[] = [];
+  private latest: DayNumber | null = null;
+  private rowCount = 0;
+  private outside = 0;
+
+  /**
+   * @param fixed the period asked for (rows outside it are only counted), or null to keep
+   *   every period of `unit` until `close()` picks the latest.
+   */
+  constructor(private readonly scheme: Scheme, private readonly fixed: Period | null, private readonly unit: PeriodUnit) {
+    this.undated = this.newBucket(null);
+  }
+
+  /** Says where a dated row belongs: its bucket, or null when outside the fixed period. */
+  private bucketFor(date: DayNumber): Bucket | null {
+    if (this.latest === null || date > this.latest) this.latest = date;
+    if (this.fixed) {
+      if (!inPeriod(date, this.fixed)) return null;
+      return this.buckets.get(this.fixed.key) ?? this.store(this.newBucket(this.fixed));
+    }
+    const period = periodContaining(date, this.unit);
+    return this.buckets.get(period.key) ?? this.store(this.newBucket(period));
+  }
+
+  /**
+   * Registers one non-blank data row and returns a receiver for it, or null when the row
+   * lies outside the fixed period (counted, nothing more to do).
+   */
+  open(date: DayNumber | null): RowReceiver | null {
+    this.rowCount++;
+    const bucket = date === null ? this.undated : this.bucketFor(date);
+    if (!bucket) {
+      this.outside++;
+      return null;
+    }
+    bucket.rows++;
+    return {
+      accept: (row: LedgerRow, employee: string, name: string | null) => {
+        bucket.aggregator.add(row);
+        if (!bucket.seen.has(employee) || (name && !bucket.seen.get(employee))) bucket.seen.set(employee, name);
+      },
+      reject: (rejected: RejectedRow) => bucket.rejected.push(rejected),
+    };
+  }
+
+  /** A row rejected because its date is empty or unreadable: it belongs to no period. */
+  rejectUndatable(rejected: RejectedRow): void {
+    this.rowCount++;
+    this.undatable.push(rejected);
+  }
+
+  close(): ClosedBook {
+    const period = this.fixed ?? (this.latest === null ? null : periodContaining(this.latest, this.unit));
+    const chosen = period ? this.buckets.get(period.key) ?? this.newBucket(period) : this.newBucket(null);
+    let outside = this.outside;
+    for (const bucket of this.buckets.values()) if (bucket !== chosen) outside += bucket.rows;
+    const seen = new Map(this.undated.seen);
+    for (const [id, name] of chosen.seen) if (!seen.has(id) || (name && !seen.get(id))) seen.set(id, name);
+    const rejected = [...this.undatable, ...this.undated.rejected, ...chosen.rejected];
+    return {
+      period,
+      inPeriod: chosen.aggregator,
+      undated: this.undated.aggregator,
+      rejected,
+      seen,
+      stats: { rows: this.rowCount, rowsOutOfPeriod: outside, rejected: rejected.length },
+      latestDate: this.latest,
+    };
+  }
+
+  private newBucket(period: Period | null): Bucket {
+    return { period, aggregator: new MetricAggregator(this.scheme), rejected: [], rows: 0, seen: new Map() };
+  }
+
+  private store(bucket: Bucket): Bucket {
+    this.buckets.set(bucket.period!.key, bucket);
+    return bucket;
+  }
+}
+
+export interface RowReceiver {
+  accept(row: LedgerRow, employee: string, name: string | null): void;
+  reject(rejected: RejectedRow): void;
+}

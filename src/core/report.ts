@@ -1,0 +1,71 @@
+/**
+ * The score report: one neutral result of a run, which every renderer consumes (SPEC §6).
+ * Its JSON form is the stable contract of §6.2, so the shape here mirrors it key for key.
+ */
+import type { BookStats } from './ledger-book.js';
+import type { EmployeeResult } from './result.js';
+import type { VetoHit } from './score.js';
+import type { RejectedRow, Scheme } from './types.js';
+
+export interface ReportIndicator {
+  dimension: string;
+  metric: string;
+  weight: number;
+  actual: number | null;
+  score: number | null;
+  excluded: boolean;
+}
+
+export interface ReportEmployee {
+  id: string;
+  name: string | null;
+  role: string | null;
+  team: string | null;
+  base: number | null;
+  adjustment: number | null;
+  final: number | null;
+  grade: string | null;
+  rank: number | null;
+  teamRank: number | null;
+  vetoes: VetoHit[];
+  error: string | null;
+  dimensions: { id: string; weight: number; score: number | null; excluded: boolean }[];
+  indicators: ReportIndicator[];
+}
+
+export interface ScoreReport {
+  title: string;
+  period: string | null;
+  config: string;
+  employees: ReportEmployee[];
+  rejected: RejectedRow[];
+  warnings: string[];
+  stats: BookStats;
+}
+
+export function toReportEmployee(r: EmployeeResult): ReportEmployee {
+  return {
+    id: r.id, name: r.name, role: r.role, team: r.team,
+    base: r.base, adjustment: r.adjustment, final: r.final, grade: r.grade,
+    rank: r.rank, teamRank: r.teamRank, vetoes: r.vetoes, error: r.error,
+    dimensions: r.dimensions.map((d) => ({ id: d.id, weight: d.weight, score: d.score, excluded: d.excluded })),
+    indicators: r.indicators.map((i) => ({
+      dimension: i.dimension, metric: i.metric, weight: i.weight, actual: i.actual, score: i.score, excluded: i.excluded,
+    })),
+  };
+}
+
+export function buildReport(
+  scheme: Scheme,
+  input: { period: string | null; config: string; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: string[]; stats: BookStats },
+): ScoreReport {
+  return {
+    title: scheme.title,
+    period: input.period,
+    config: input.config,
+    employees: input.results.map(toReportEmployee),
+    rejected: input.rejected,
+    warnings: input.warnings,
+    stats: input.stats,
+  };
+}

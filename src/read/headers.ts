@@ -1,0 +1,71 @@
+/**
+ * Finding the header row and mapping columns to fields (SPEC §2, §4.3). Headers match
+ * ignoring surrounding space, case and full-/half-width differences (NFKC); the header row
+ * is the first of the first 20 rows that holds every field's header, so title rows above
+ * it ("2026年11月客服部工作台账") are skipped.
+ */
+import { closest } from '../config/suggest.js';
+import type { Source } from '../core/types.js';
+import { EXIT, KpiError } from '../errors.js';
+import { cellText, type RawRow } from './table.js';
+
+export const HEADER_SEARCH_ROWS = 20;
+
+export function normalizeHeader(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export interface ColumnMap {
+  /** For each field of the source (same order), the column index it reads. */
+  columns: number[];
+  /** For each field, the header as written in the file (for messages). */
+  headers: string[];
+  /** The header row's number. */
+  headerRow: number;
+}
+
+function mapRow(source: Source, row: RawRow): ColumnMap | null {
+  const normalized = row.cells.map((c) => normalizeHeader(cellText(c)));
+  const columns: number[] = [];
+  const headers: string[] = [];
+  for (const field of source.fields) {
+    const wanted = field.headers.map(normalizeHeader);
+    const index = normalized.findIndex((h) => h !== '' && wanted.includes(h));
+    if (index < 0) return null;
+    columns.push(index);
+    headers.push(cellText(row.cells[index]).trim());
+  }
+  return { columns, headers, headerRow: row.row };
+}
+
+/** How many of the source's fields a row has headers for (to pick the best near-miss). */
+function matches(source: Source, row: RawRow): number {
+  const normalized = new Set(row.cells.map((c) => normalizeHeader(cellText(c))));
+  return source.fields.filter((f) => f.headers.some((h) => normalized.has(normalizeHeader(h)))).length;
+}
+
+/**
+ * Finds the header among the first rows; throws a KpiError naming the missing headers, the
+ * headers seen and the closest match for each, when there is none.
+ */
+export function findHeader(source: Source, firstRows: readonly RawRow[], where: string): ColumnMap {
+  for (const row of firstRows.slice(0, HEADER_SEARCH_ROWS)) {
+    const map = mapRow(source, row);
+    if (map) return map;
+  }
+  const best = [...firstRows.slice(0, HEADER_SEARCH_ROWS)].sort((a, b) => matches(source, b) - matches(source, a))[0];
+  const seen = best ? best.cells.map((c) => cellText(c).trim()).filter((h) => h !== '') : [];
+  const present = new Set(seen.map(normalizeHeader));
+  const missing = source.fields.filter((f) => !f.headers.some((h) => present.has(normalizeHeader(h))));
+  const parts = missing.map((f) => {
+    const near = closest(f.headers[0], seen);
+    const names = f.headers.map((h) => `"${h}"`).join(' or ');
+    return `${names} (field ${f.id})${near ? `, closest: "${near}"` : ''}`;
+  });
+  const seenText = seen.length ? seen.slice(0, 15).map((h) => `"${h}"`).join(', ') : 'none';
+  throw new KpiError(
+    `${where}: no header row with every column of source "${source.id}" in the first ${HEADER_SEARCH_ROWS} rows; missing ${parts.join('; ')}`,
+    EXIT.data,
+    `headers seen${best ? ` in row ${best.row}` : ''}: ${seenText}. Rename the column in the file, or add the header as an alias in kpi.yaml (columns: { ${missing[0]?.id ?? 'field'}: [..., "header"] })`,
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * From what was read to the report: resolve who is assessed, compute each person's metric
+ * values (dated sources from the scored period, undated ones from all rows), score, grade
+ * and rank (all in core), and gather warnings. Shared by `score` and `batch`.
+ */
+import { computeFormulas, type MetricValues } from './core/metrics.js';
+import { resolvePeople } from './core/people.js';
+import { buildReport, type ScoreReport } from './core/report.js';
+import { scorePeople, type EmployeeResult } from './core/result.js';
+import type { Scheme } from './core/types.js';
+import type { Ingested } from './read/ingest.js';
+
+export interface ScoredRun {
+  report: ScoreReport;
+  results: EmployeeResult[];
+  notInRoster: string[];
+}
+
+export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: string[]): ScoredRun {
+  const { book } = ingested;
+  const people = resolvePeople(scheme, ingested.roster, book.seen);
+  const undatedMetrics = new Set(
+    scheme.metrics.filter((m) => m.kind === 'agg' && !scheme.sources.find((s) => s.id === m.source)!.dated).map((m) => m.id),
+  );
+  const valuesOf = (id: string): MetricValues => {
+    const dated = book.inPeriod.valuesOf(id);
+    const undated = book.undated.valuesOf(id);
+    const merged: MetricValues = new Map();
+    for (const [metric, value] of dated) merged.set(metric, undatedMetrics.has(metric) ? undated.get(metric)! : value);
+    return computeFormulas(scheme.metrics, merged);
+  };
+  const results = scorePeople(scheme, people.people, valuesOf);
+  const errors = results.filter((r) => r.error !== null).map((r) => `${r.id}: not scored: ${r.error}`);
+  const report = buildReport(scheme, {
+    period: book.period?.key ?? null,
+    config: configFile,
+    results,
+    rejected: book.rejected,
+    warnings: [...configWarnings, ...ingested.warnings, ...people.warnings, ...errors],
+    stats: book.stats,
+  });
+  return { report, results, notInRoster: people.notInRoster };
+}
