@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { scoreCommand } from './commands/score.js';
 import type { Io } from './commands/io.js';
 import { EXIT, KpiError } from './errors.js';
 
@@ -57,6 +56,8 @@ function buildProgram(): Command {
     .option('-q, --quiet', 'print only the data', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
+      // Commands load on demand, so `kpi --version` does not pay for zod, yaml or csv-parse.
+      const { scoreCommand } = await import('./commands/score.js');
       process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
   return program;

@@ -59,7 +59,8 @@ function shapeProblems(issues: readonly Issue[], data: unknown, locate: (p: Path
     const at = pathText(path);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const hint = didYouMean(key, KNOWN_KEYS);
+        // `{ formula: min(a, b) }`: YAML splits a flow mapping at the comma.
+        const hint = /[()]/.test(key) ? 'a comma inside { … } ends the value: put the formula in quotes, e.g. formula: "min(a, b)"' : didYouMean(key, KNOWN_KEYS);
         problems.push({ where: where([...path, key], true), message: `unknown key "${key}"${at ? ` in ${at}` : ''}`, hint: hint || undefined });
       }
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -92,12 +93,24 @@ export function checkConfigText(text: string, file: string): ConfigCheck {
       problems: [{ where: `${file}:1:1`, message: 'the config is empty or not a block of keys', hint: 'run "kpi init" for a complete example' }],
     };
   }
-  const parsed = configSchema.safeParse(yaml.data);
+  let parsed = configSchema.safeParse(yaml.data);
+  let shape: Problem[] = [];
   if (!parsed.success) {
-    return { scheme: null, problems: shapeProblems(parsed.error.issues, yaml.data, yaml.locate), warnings: [] };
+    shape = shapeProblems(parsed.error.issues, yaml.data, yaml.locate);
+    // Unknown keys alone do not stop the other checks: drop them and look further, so one
+    // run reports every mistake.
+    const issues = parsed.error.issues;
+    if (!issues.every((i) => i.code === 'unrecognized_keys')) return { scheme: null, problems: shape, warnings: [] };
+    const pruned = structuredClone(yaml.data) as Record<string, unknown>;
+    for (const issue of issues) {
+      const parent = valueAt(pruned, issue.path) as Record<string, unknown>;
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) delete parent[key];
+    }
+    parsed = configSchema.safeParse(pruned);
+    if (!parsed.success) return { scheme: null, problems: shape, warnings: [] };
   }
   const built = buildScheme(parsed.data);
-  const problems = built.problems.map((p) => ({ where: yaml.locate(p.path, p.atKey), message: p.message, hint: p.hint }));
+  const problems = [...shape, ...built.problems.map((p) => ({ where: yaml.locate(p.path, p.atKey), message: p.message, hint: p.hint }))];
   return { scheme: problems.length ? null : built.scheme, problems, warnings: built.warnings };
 }
 

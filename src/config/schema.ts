@@ -9,9 +9,14 @@ const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PERCENT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$/;
 
 /** A number, or a percentage string: `95%` means 0.95 (SPEC §2). */
-export const numberish = z.union([z.number(), z.string().regex(PERCENT)], {
-  error: 'expected a number or a percentage such as 95%',
-}).transform((v) => (typeof v === 'number' ? v : Number(PERCENT.exec(v)![1]) / 100));
+export const numberish = z.unknown().transform((value, ctx): number => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const match = typeof value === 'string' ? PERCENT.exec(value) : null;
+  // Shift the decimal point in the text (95e-2) so 1.1% is exactly 0.011.
+  if (match) return Number(`${match[1]}e-2`);
+  ctx.addIssue({ code: 'custom', message: 'expected a number or a percentage such as 95%' });
+  return z.NEVER;
+});
 
 export const id = z.string().regex(ID, { error: 'ids use letters, digits and _ and do not start with a digit' });
 

@@ -3,6 +3,7 @@
  * header row, type each row once, and hand it on — accepted, rejected with its reason
  * (SPEC §4.5), or counted as out of period. The roster is collected on the side.
  */
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { LedgerBook, type ClosedBook } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
@@ -33,7 +34,22 @@ export type TableOpener = (file: string, scheme: Scheme, options: IngestOptions)
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const SAVE_AS = 'save it as .xlsx or CSV (UTF-8) and run again';
 
+/** A ledger that cannot be opened at all is an input problem (exit 2), said plainly. */
+function checkReadable(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new KpiError(`cannot read the ledger ${file}: ${why}`, EXIT.data, code === 'ENOENT' ? 'check the path and the current folder' : undefined);
+  }
+  if (stats.isDirectory()) throw new KpiError(`${file} is a folder, not a ledger file`, EXIT.data, `pass the files inside it, e.g. ${file}/*.csv`);
+  if (stats.size === 0) throw new KpiError(`${file}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
+}
+
 export const openLedgerFile: TableOpener = async (file, scheme, options) => {
+  checkReadable(file);
   const ext = extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
     const table = await readCsv(file, options);

@@ -1,0 +1,108 @@
+/**
+ * The aggregations of SPEC §3, one accumulator at a time: each is fed the rows of R as
+ * (field value, hit) pairs. An empty cell (null) is "no value", never 0.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAccumulator, emptyResult, percentileInc } from '../../src/core/accumulators.js';
+import type { Agg, CellValue } from '../../src/core/types.js';
+
+function run(agg: Agg, cells: CellValue[], p?: number, hits: boolean[] = []): number | null {
+  const acc = createAccumulator(agg, p);
+  cells.forEach((cell, i) => acc.add(cell, hits[i] ?? false));
+  return acc.result();
+}
+
+describe('createAccumulator', () => {
+  it.each<[string, Agg, CellValue[], number | undefined, number | null]>([
+    // count: rows of R, whatever their field holds
+    ['count of rows', 'count', [5, null, 'x'], undefined, 3], // 3 rows, the empty one included
+    ['count, no rows', 'count', [], undefined, 0],
+
+    // sum: non-empty values; none → 0
+    ['sum skips empty', 'sum', [1.5, null, 2.5, 4], undefined, 8], // 1.5 + 2.5 + 4
+    ['sum of negatives', 'sum', [-2, 5, -1], undefined, 2], // −2 + 5 − 1
+    ['sum, no rows', 'sum', [], undefined, 0],
+    ['sum, only empty cells', 'sum', [null, null], undefined, 0],
+
+    // avg: over non-empty values; none → missing
+    ['avg ignores empty (not 0)', 'avg', [2, null, 4, 9], undefined, 5], // (2+4+9)/3 = 15/3; as 0 it would be 15/4
+    ['avg of one', 'avg', [7], undefined, 7],
+    ['avg, no rows', 'avg', [], undefined, null],
+    ['avg, only empty cells', 'avg', [null, null], undefined, null],
+
+    // min / max: empty is not 0
+    ['min ignores empty', 'min', [3, null, 7], undefined, 3], // as 0 it would be 0
+    ['min with negatives', 'min', [3, -1, 7], undefined, -1],
+    ['max ignores empty', 'max', [-3, null, -7], undefined, -3], // as 0 it would be 0
+    ['max', 'max', [4, 9, 2], undefined, 9],
+    ['min, no rows', 'min', [], undefined, null],
+    ['max, only empty cells', 'max', [null], undefined, null],
+
+    // median = PERCENTILE.INC(·, 0.5)
+    ['median, odd count', 'median', [5, 1, 3], undefined, 3], // sorted 1 3 5 → middle 3
+    ['median, even count', 'median', [4, 1, 3, 2], undefined, 2.5], // sorted 1 2 3 4: rank 0.5·3 = 1.5 → 2 + 0.5·(3−2)
+    ['median ignores empty', 'median', [null, 10, 20], undefined, 15], // 10 20: rank 0.5 → 10 + 0.5·10
+    ['median, no rows', 'median', [], undefined, null],
+
+    // percentile p: rank = p/100 · (n−1) on the sorted values, linear between neighbours
+    ['p90 of 1..5', 'percentile', [1, 2, 3, 4, 5], 90, 4.6], // rank 0.9·4 = 3.6 → 4 + 0.6·(5−4); Excel gives 4.6
+    ['p90 of 1..10', 'percentile', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90, 9.1], // rank 0.9·9 = 8.1 → 9 + 0.1·1
+    ['p90 unsorted input', 'percentile', [50, 10, 40, 20, 30], 90, 46], // sorted 10..50, rank 3.6 → 40 + 0.6·10
+    ['p40 (Excel doc example)', 'percentile', [15, 20, 35, 40, 50], 40, 29], // rank 0.4·4 = 1.6 → 20 + 0.6·15
+    ['p25 on an exact rank', 'percentile', [15, 20, 35, 40, 50], 25, 20], // rank 0.25·4 = 1 → 20
+    ['p0 is the minimum', 'percentile', [3, 1, 2], 0, 1],
+    ['p100 is the maximum', 'percentile', [3, 1, 2], 100, 3],
+    ['p90 of one value', 'percentile', [7], 90, 7], // rank 0 → 7
+    ['p90 ignores empty', 'percentile', [null, 0, 10, null], 90, 9], // 0 10: rank 0.9 → 0 + 0.9·10
+    ['p90, no rows', 'percentile', [], 90, null],
+
+    // distinct: non-empty values; none → 0
+    ['distinct texts', 'distinct', ['a', 'b', 'a', null, 'c'], undefined, 3], // a b c
+    ['distinct numbers', 'distinct', [1, 1, 2], undefined, 2],
+    ['distinct, no rows', 'distinct', [], undefined, 0],
+    ['distinct, only empty cells', 'distinct', [null, null], undefined, 0],
+  ])('%s', (_name, agg, cells, p, expected) => {
+    const actual = run(agg, cells, p);
+    if (expected === null) expect(actual).toBeNull();
+    else expect(actual).toBeCloseTo(expected, 12);
+  });
+
+  it.each<[string, boolean[], number | null]>([
+    ['3 of 4 rows hit', [true, false, true, true], 0.75], // 3/4
+    ['no row hits', [false, false], 0], // 0/2
+    ['every row hits', [true], 1], // 1/1
+    ['R empty → missing', [], null],
+  ])('ratio: %s', (_name, hits, expected) => {
+    // the field value plays no part in a ratio: empty cells still count as rows of R
+    expect(run('ratio', hits.map(() => null), undefined, hits)).toBe(expected);
+  });
+});
+
+describe('emptyResult (someone with no rows)', () => {
+  it.each<[Agg, number | null]>([
+    ['count', 0],
+    ['sum', 0],
+    ['distinct', 0],
+    ['avg', null],
+    ['min', null],
+    ['max', null],
+    ['median', null],
+    ['percentile', null],
+    ['ratio', null],
+  ])('%s → %s', (agg, expected) => {
+    expect(emptyResult(agg)).toBe(expected);
+  });
+});
+
+describe('percentileInc', () => {
+  it.each<[number[], number, number | null]>([
+    [[], 50, null],
+    [[10, 20, 30, 40], 50, 25], // rank 0.5·3 = 1.5 → 20 + 0.5·10
+    [[10, 20, 30, 40], 90, 37], // rank 0.9·3 = 2.7 → 30 + 0.7·10
+    [[10, 20, 30, 40], 10, 13], // rank 0.1·3 = 0.3 → 10 + 0.3·10
+  ])('%j at p%s → %s', (sorted, p, expected) => {
+    const actual = percentileInc(sorted, p);
+    if (expected === null) expect(actual).toBeNull();
+    else expect(actual).toBeCloseTo(expected, 12);
+  });
+});

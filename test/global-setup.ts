@@ -1,0 +1,9 @@
+/**
+ * End-to-end tests spawn bin/kpi.js, which runs the built dist/: build it once before the
+ * suite so the tests never run against stale output.
+ */
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
