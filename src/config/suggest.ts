@@ -17,9 +17,12 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest candidate within a third of the word's length (at least 1, at most 3 edits). */
-export function closest(word: string, candidates: Iterable<string>): string | null {
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+/**
+ * The closest candidate, when it is a plausible typo: by default within a third of the
+ * word's length (at least 1, at most 3 edits); `maxDistance` sets another limit.
+ */
+export function closest(word: string, candidates: Iterable<string>, maxDistance?: number): string | null {
+  const limit = maxDistance ?? Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -58,7 +58,9 @@ export function findHeader(source: Source, firstRows: readonly RawRow[], where: 
   const present = new Set(seen.map(normalizeHeader));
   const missing = source.fields.filter((f) => !f.headers.some((h) => present.has(normalizeHeader(h))));
   const parts = missing.map((f) => {
-    const near = closest(f.headers[0], seen);
+    // Always name the nearest header that shares anything with the wanted one: in Chinese
+    // headers one character is a whole word, so a typo-sized limit would say nothing.
+    const near = closest(f.headers[0], seen, f.headers[0].length - 1);
     const names = f.headers.map((h) => `"${h}"`).join(' or ');
     return `${names} (field ${f.id})${near ? `, closest: "${near}"` : ''}`;
   });

@@ -155,8 +155,16 @@ export async function ingestLedgers(files: readonly string[], scheme: Scheme, op
   if (roster && !fed.has('roster')) roster = null;
   const closed = book.close();
   closed.rejected.unshift(...rosterRejects);
+  // In file order, then as the rows stand in each file: the order a person checks them in.
+  const fileOrder = new Map(files.map((f, i) => [f, i]));
+  closed.rejected.sort((a, b) => (fileOrder.get(a.file)! - fileOrder.get(b.file)!) || compareText(a.sheet ?? '', b.sheet ?? '') || a.row - b.row);
   closed.stats.rejected = closed.rejected.length;
   return { book: closed, roster, warnings };
+}
+
+/** Code-point order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function rosterEntry(source: Source, values: CellValue[], origin: RosterEntry['origin']): RosterEntry {
