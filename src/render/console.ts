@@ -8,43 +8,71 @@ import Table from 'cli-table3';
 import type { ScoreReport } from '../core/report.js';
 import type { Scheme } from '../core/types.js';
 import { word, type Locale } from './labels.js';
+import { buildRankingTable, type Column, type RankingRow } from './ranking-table.js';
 import { fixed2, plain } from './text.js';
 
 export interface ConsoleOptions {
   color: boolean;
 }
 
-const GRADE_COLORS = ['green', 'cyan', 'white', 'red'] as const;
+const GRADE_COLORS = ['green', 'cyan', 'white'] as const;
+
+/** SPEC §6.1 lists no team column in the console; CSV and workbook keep it. */
+const HIDDEN = new Set(['team']);
 
 export function renderConsole(report: ScoreReport, scheme: Scheme, options: ConsoleOptions): string {
   const locale: Locale = scheme.locale;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const w = (key: Parameters<typeof word>[0]) => word(key, locale);
-  const dimensionIds = scheme.dimensions.map((d) => d.id).filter((id) => scheme.roles.some((r) => r.weights.some((x) => x.dimension === id)));
-  const roleLabel = (id: string | null) => (id === null ? '' : scheme.roles.find((r) => r.id === id)?.label ?? id);
-  const gradeColor = (grade: string | null) => {
+  const ranking = buildRankingTable(report, scheme);
+  const shown = ranking.columns.map((c, i) => ({ ...c, index: i })).filter((c) => !HIDDEN.has(c.key));
+  const gradeColor = (grade: string) => {
     const index = scheme.grades.findIndex((g) => g.grade === grade);
-    const last = scheme.grades.length - 1;
-    const color = index === last ? 'red' : GRADE_COLORS[Math.min(index, GRADE_COLORS.length - 2)];
-    return grade === null ? '' : index < 0 ? grade : chalk[color](grade);
+    if (index < 0) return grade;
+    return index === scheme.grades.length - 1 ? chalk.red(grade) : chalk[GRADE_COLORS[Math.min(index, GRADE_COLORS.length - 1)]](grade);
   };
-
+  const format = (column: Column, row: RankingRow, index: number): string => {
+    const value = row.cells[index];
+    if (value === null) {
+      if (row.excluded[index]) return chalk.dim(w('notApplicable'));
+      if (column.key === 'final' && row.error) return chalk.red(w('notScored'));
+      return column.key === 'rank' ? '-' : '';
+    }
+    switch (column.kind) {
+      case 'integer':
+        return String(value);
+      case 'score':
+        return column.key === 'final' ? chalk.bold(fixed2(value as number)) + (row.vetoed ? chalk.red(' !') : '') : fixed2(value as number);
+      case 'signed':
+        return value === 0 ? '' : `${(value as number) > 0 ? '+' : ''}${fixed2(value as number)}`;
+      case 'grade':
+        return gradeColor(String(value));
+      default:
+        return plain(String(value));
+    }
+  };
   const table = new Table({
-    head: [w('rank'), w('id'), w('name'), w('role'), ...dimensionIds.map((id) => scheme.dimensions.find((d) => d.id === id)!.label), w('adjustment'), w('final'), w('grade')].map((h) => chalk.bold(h)),
+    head: shown.map((c) => chalk.bold(plain(c.label))),
     style: { head: [], border: [], compact: true },
-    colAligns: ['right', 'left', 'left', 'left', ...dimensionIds.map(() => 'right' as const), 'right', 'right', 'left'],
+    colAligns: shown.map((c) => (c.kind === 'text' || c.kind === 'grade' ? 'left' : 'right')),
   });
-  for (const e of report.employees) {
-    const dims = dimensionIds.map((id) => {
-      const d = e.dimensions.find((x) => x.id === id);
-      if (!d) return '';
-      return d.score === null ? chalk.dim(w('notApplicable')) : fixed2(d.score);
-    });
-    const adjustment = e.adjustment === null || e.adjustment === 0 ? '' : (e.adjustment > 0 ? '+' : '') + fixed2(e.adjustment);
-    const final = e.final === null ? chalk.red(w('notScored')) : chalk.bold(fixed2(e.final)) + (e.vetoes.length ? chalk.red(' !') : '');
-    table.push([e.rank === null ? '-' : String(e.rank), plain(e.id), plain(e.name ?? ''), plain(roleLabel(e.role)), ...dims, adjustment, final, gradeColor(e.grade)]);
-  }
+  for (const row of ranking.rows) table.push(shown.map((c) => format(c, row, c.index)));
   const scored = report.employees.filter((e) => e.error === null).length;
   const header = `${chalk.bold(plain(report.title))}\n${w('period')}: ${report.period ?? w('allPeriods')}    ${w('scored')}: ${scored}\n`;
-  return `${header}${table.toString()}\n`;
+  return `${header}${table.toString()}\n${vetoNotes(report, locale, chalk)}`;
+}
+
+/** One line per vetoed person under the table, so the `!` explains itself. */
+function vetoNotes(report: ScoreReport, locale: Locale, chalk: InstanceType<typeof Chalk>): string {
+  const lines: string[] = [];
+  for (const e of report.employees) {
+    for (const v of e.vetoes) {
+      const effect = v.effect === 'zero' ? '→ 0' : v.effect === 'cap' ? `→ ≤ ${v.cap}` : `→ ${v.grade}`;
+      const who = plain(`${e.id}${e.name ? ` ${e.name}` : ''}`);
+      lines.push(`${chalk.red('!')} ${who}: ${plain(v.label)} (${v.metric} = ${v.actual}) ${effect}`);
+    }
+  }
+  if (lines.length === 0) return '';
+  const title = locale === 'en' ? 'Vetoes:' : '一票否决:';
+  return `${title}\n${lines.join('\n')}\n`;
 }

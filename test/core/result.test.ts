@@ -105,12 +105,13 @@ describe('forced distribution through scorePeople', () => {
 
   // engineers A1–A5, managers B1–B5, teams T1/T2 across roles:
   //   A1 T1 99, A2 T1 98, A3 T2 97, A4 T2 60, A5 T2 50, B1 T1 96, B2 T1 95, B3 T2 70, B4 T1 60, B5 T1 50
+  const member = (id: string, r: Role, team: string, rating: number): Row => ({ person: person(id, r, team), metrics: { rating } });
   const MIXED: Row[] = [
-    ['A1', ENGINEER, 'T1', 99], ['A2', ENGINEER, 'T1', 98], ['A3', ENGINEER, 'T2', 97],
-    ['A4', ENGINEER, 'T2', 60], ['A5', ENGINEER, 'T2', 50],
-    ['B1', MANAGER, 'T1', 96], ['B2', MANAGER, 'T1', 95], ['B3', MANAGER, 'T2', 70],
-    ['B4', MANAGER, 'T1', 60], ['B5', MANAGER, 'T1', 50],
-  ].map(([id, r, team, rating]) => ({ person: person(id as string, r as Role, team as string), metrics: { rating: rating as number } }));
+    member('A1', ENGINEER, 'T1', 99), member('A2', ENGINEER, 'T1', 98), member('A3', ENGINEER, 'T2', 97),
+    member('A4', ENGINEER, 'T2', 60), member('A5', ENGINEER, 'T2', 50),
+    member('B1', MANAGER, 'T1', 96), member('B2', MANAGER, 'T1', 95), member('B3', MANAGER, 'T2', 70),
+    member('B4', MANAGER, 'T1', 60), member('B5', MANAGER, 'T1', 50),
+  ];
 
   it.each<[Scheme['distributionScope'], string[]]>([
     // all: N 10, limit 2; 99 98 97 96 95 reach 90 → cut 97 → A1 A2
