@@ -10,6 +10,7 @@ import { EXIT, KpiError } from '../errors.js';
 import { ingestLedgers } from '../read/ingest.js';
 import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
 import { renderConsole } from '../render/console.js';
+import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
 import { checkNotAnInput, formatOfFile, writeFileAtomic } from '../output.js';
@@ -36,7 +37,7 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   }
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
   for (const o of outFormats) {
-    if (o.format !== 'json') throw new KpiError(`-o ${o.file}: ${o.format} output is not available yet`, EXIT.usage, 'use -o report.json for now');
+    if (o.format === 'xlsx') throw new KpiError(`-o ${o.file}: Excel output is not available yet`, EXIT.usage, 'use -o report.json or -o report.csv for now');
   }
   const period = options.period === undefined ? null : parsePeriod(options.period);
   if (options.period !== undefined && !period) {
@@ -67,7 +68,7 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
     throw new KpiError(`--strict: ${parts.join(' and ')}; nothing was written`, EXIT.data, 'fix the rows listed above, or run without --strict to score anyway');
   }
 
-  for (const o of outFormats) writeFileAtomic(o.file, renderJson(report));
+  for (const o of outFormats) writeFileAtomic(o.file, o.format === 'csv' ? renderCsv(report, scheme) : renderJson(report));
   if (format === 'json') io.out(renderJson(report));
   else if (!options.quiet || options.out.length === 0) io.out(renderConsole(report, scheme, { color: options.color }));
   return EXIT.ok;

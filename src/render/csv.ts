@@ -1,0 +1,37 @@
+/**
+ * The CSV report of SPEC §6.3: one row per employee — id, name, role, team, each
+ * dimension, adjustment, final, grade, rank — in UTF-8 with a BOM so Excel opens Chinese
+ * correctly. Headers are stable ids (a contract for scripts); numbers stay numbers; text
+ * that Excel would run as a formula is neutralised with a leading apostrophe.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { ScoreReport } from '../core/report.js';
+import type { Scheme } from '../core/types.js';
+import { usedDimensions } from './ranking-table.js';
+
+// = + - @ tab CR start a formula in Excel (OWASP); the full-width forms too, since Excel
+// folds them. Newline and NUL are not on the list but cannot start a safe cell either.
+const FORMULA_START = /^[=+\-@\t\r\n\0＝＋－＠]/;
+
+/** Text as a CSV cell that no spreadsheet will evaluate. */
+export function neutralizeCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+type CsvCell = string | number;
+
+export function renderCsv(report: ScoreReport, scheme: Scheme): string {
+  const dimensions = usedDimensions(scheme);
+  const header = ['id', 'name', 'role', 'team', ...dimensions.map((d) => d.id), 'adjustment', 'final', 'grade', 'rank'];
+  const text = (value: string | null): string => (value === null ? '' : neutralizeCell(value));
+  const number = (value: number | null, excluded = false): CsvCell => (value === null ? (excluded ? 'N/A' : '') : value);
+  const rows: CsvCell[][] = report.employees.map((e) => [
+    text(e.id), text(e.name), text(e.role), text(e.team),
+    ...dimensions.map((d) => {
+      const dim = e.dimensions.find((x) => x.id === d.id);
+      return dim ? number(dim.score, dim.excluded) : '';
+    }),
+    number(e.adjustment), number(e.final), text(e.grade), number(e.rank),
+  ]);
+  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', cast: { number: (n) => String(n) } });
+}
