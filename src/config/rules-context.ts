@@ -70,5 +70,11 @@ export function typedCondition(
   } else {
     condition = { kind: 'eq', value: convert(raw, path) };
   }
+  if (type === 'date') {
+    // Dates written without a time compare with cells by calendar day (SPEC §4.4: dates are
+    // calendar dates), so a 14:00 timestamp still "is" 2026-11-05.
+    const values = condition.kind === 'eq' ? [condition.value] : condition.kind === 'in' ? condition.values : Object.values(condition.ops).flat();
+    condition.byDay = values.every((v) => typeof v !== 'number' || Number.isInteger(v));
+  }
   return ok ? condition : null;
 }

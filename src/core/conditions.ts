@@ -46,6 +46,10 @@ function oneOf(values: CellValue[]): ValuePredicate {
 
 /** Compiles one condition on a single value. */
 export function compileCondition(condition: Condition): ValuePredicate {
+  if (condition.byDay) {
+    const test = compileCondition({ ...condition, byDay: false });
+    return (v) => test(typeof v === 'number' ? Math.floor(v) : v);
+  }
   switch (condition.kind) {
     case 'eq': {
       const expected = condition.value;

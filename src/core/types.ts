@@ -14,10 +14,15 @@ export type FieldType = 'text' | 'number' | 'boolean' | 'date';
 export type CellValue = string | number | boolean | null;
 
 /** A condition on one value (SPEC §3): equality, one-of, or an operator map. */
-export type Condition =
+export type Condition = (
   | { kind: 'eq'; value: CellValue }
   | { kind: 'in'; values: CellValue[] }
-  | { kind: 'ops'; ops: ConditionOps };
+  | { kind: 'ops'; ops: ConditionOps }
+) & {
+  /** A date condition written as calendar days (2026-11-05, no time): a timestamp cell is
+   *  compared by its day, so 2026-11-05 14:00 equals 2026-11-05 and is ≤ it. */
+  byDay?: boolean;
+};
 
 export interface ConditionOps {
   eq?: CellValue;

@@ -121,3 +121,16 @@ describe('compileRowFilter', () => {
     expect(compileRowFilter(filter, index)(cells)).toBe(expected);
   });
 });
+
+describe('date conditions written as calendar days', () => {
+  // 2026-11-05 = day 20762; 14:00 is 20762 + 14/24.
+  const afternoon = 20762 + 14 / 24;
+  it.each([
+    [{ kind: 'eq', value: 20762, byDay: true }, true],
+    [{ kind: 'ops', ops: { lte: 20762 }, byDay: true }, true],
+    [{ kind: 'ops', ops: { lt: 20762 }, byDay: true }, false],
+    [{ kind: 'ops', ops: { lte: 20762 } }, false], // a condition with a time compares exactly
+  ] as [Condition, boolean][])('%j on 2026-11-05 14:00 → %s', (condition, expected) => {
+    expect(compileCondition(condition)(afternoon)).toBe(expected);
+  });
+});
