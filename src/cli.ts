@@ -60,6 +60,17 @@ function buildProgram(): Command {
       const { scoreCommand } = await import('./commands/score.js');
       process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
+  program
+    .command('init')
+    .description('write an example kpi.yaml and a sample ledger.xlsx that score at once')
+    .argument('[dir]', 'folder to write them into', '.')
+    .addOption(new Option('--locale <locale>', 'language of the scheme and ledger').choices(['zh-CN', 'en']).default('zh-CN'))
+    .option('--force', 'overwrite kpi.yaml and ledger.xlsx if they exist', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (dir: string, opts) => {
+      const { initCommand } = await import('./commands/init.js');
+      process.exitCode = await initCommand(dir, opts, io);
+    });
   return program;
 }
 
