@@ -90,8 +90,21 @@ export class LedgerBook {
     this.undatable.push(rejected);
   }
 
-  close(): ClosedBook {
-    const period = this.fixed ?? (this.latest === null ? null : periodContaining(this.latest, this.unit));
+  /** The period `close()` scores by default: the fixed one, else the latest date's. */
+  defaultPeriod(): Period | null {
+    return this.fixed ?? (this.latest === null ? null : periodContaining(this.latest, this.unit));
+  }
+
+  /** Every period (of the unit) that has rows, in order. */
+  periods(): Period[] {
+    return [...this.buckets.values()].map((b) => b.period!).sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The book as seen from one period: its accumulators, its rejected rows and the rows
+   * outside it. Closing does not consume the book, so `batch` can close it once per period.
+   */
+  close(period: Period | null = this.defaultPeriod()): ClosedBook {
     const chosen = period ? this.buckets.get(period.key) ?? this.newBucket(period) : this.newBucket(null);
     let outside = this.outside;
     for (const bucket of this.buckets.values()) if (bucket !== chosen) outside += bucket.rows;
