@@ -10,7 +10,9 @@ import { EXIT, KpiError } from '../errors.js';
 import { ingestLedgers } from '../read/ingest.js';
 import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
 import { renderConsole } from '../render/console.js';
+import type { EmployeeResult } from '../core/result.js';
 import { renderCsv } from '../render/csv.js';
+import { renderExplain } from '../render/explain.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
 import { checkNotAnInput, formatOfFile, writeFileAtomic } from '../output.js';
@@ -28,12 +30,16 @@ export interface ScoreOptions {
   encoding?: string;
   delimiter?: string;
   source: string[];
+  explain: string[];
 }
 
 export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';
   if (format !== 'table' && format !== 'json') {
     throw new KpiError(`--format ${format} is not a format kpi score prints`, EXIT.usage, 'use --format table or --format json; write CSV or Excel with -o file.csv / -o file.xlsx');
+  }
+  if (options.explain.length > 0 && format === 'json') {
+    throw new KpiError('--explain prints text for people to read; it cannot be combined with --format json', EXIT.usage, 'the JSON already holds every indicator of every person');
   }
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
   for (const o of outFormats) {
@@ -71,5 +77,20 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   for (const o of outFormats) writeFileAtomic(o.file, o.format === 'csv' ? renderCsv(report, scheme) : renderJson(report));
   if (format === 'json') io.out(renderJson(report));
   else if (!options.quiet || options.out.length === 0) io.out(renderConsole(report, scheme, { color: options.color }));
+  for (const result of explained(run.results, options.explain)) {
+    io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period })}`);
+  }
   return EXIT.ok;
+}
+
+/** The people `--explain` asks for, in ranking order; an unknown id is a usage error. */
+function explained(results: EmployeeResult[], ids: string[]): EmployeeResult[] {
+  if (ids.includes('all')) return results;
+  for (const id of ids) {
+    if (!results.some((r) => r.id === id)) {
+      const known = results.slice(0, 8).map((r) => r.id).join(', ');
+      throw new KpiError(`--explain ${id}: no one with that id was scored`, EXIT.usage, `ids look like: ${known}${results.length > 8 ? ', …' : ''}`);
+    }
+  }
+  return results.filter((r) => ids.includes(r.id));
 }

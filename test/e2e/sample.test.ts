@@ -96,3 +96,28 @@ describe('kpi score table output', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('kpi score --explain', () => {
+  it("takes E005's score apart: contributions add up to the base (EXPECTED.md §2)", () => {
+    const run = runKpi(['score', ...csvs, '-c', 'fixtures/sample/kpi.yaml', '-p', '2026-11', '--explain', 'E005', '-q']);
+    expect(run.status).toBe(0);
+    const text = run.stdout;
+    expect(text).toContain('E005 · 陈静 · 客服工程师 · 一组 — 2026-11');
+    // 客户满意度: (30/100) × 66.67 × (50/100) = 10.00; 需求采纳率 excluded → N/A, no contribution.
+    expect(text).toMatch(/│ 客户服务\s+│ 客户满意度\s+│\s+30 │ 线性：3 得 0 分，4\.8 得 100 分\s+│\s+4\.2 │\s+66\.67 │\s+10\.00 │/);
+    expect(text).toMatch(/│ 市场调研\s+│ 需求采纳率\s+│\s+30 │ 线性：0% 得 0 分，50% 得 100 分\s+│\s+N\/A │\s+N\/A │\s+│/);
+    // Subtotals 35.00 + 28.33 + 12.75 = 76.08 = base.
+    expect(text).toMatch(/客户服务 小计 .*70\.00 │\s+35\.00 │/);
+    expect(text).toMatch(/市场调研 小计 .*80\.95 │\s+28\.33 │/);
+    expect(text).toMatch(/销售支持 小计 .*85\.00 │\s+12\.75 │/);
+    expect(text).toContain('基础分: 76.08');
+    expect(text).toContain('一票否决: 有效投诉过多 (valid_complaints = 3) → ≤ 70');
+    expect(text).toContain('总分: 70.00    等级: 合格    排名: 9');
+  });
+
+  it('an unknown id is a usage error', () => {
+    const run = runKpi(['score', ...csvs, '-c', 'fixtures/sample/kpi.yaml', '--explain', 'E999']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--explain E999: no one with that id was scored');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * `--explain <id>|all` (SPEC §6.1): one person's score taken apart — every indicator with
+ * its dimension, weight, standard in words, actual value, score and weighted contribution,
+ * then dimension subtotals, adjustments, vetoes and the final. Everything a person needs
+ * to check a score by hand, in the terminal.
+ */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { contributions } from '../core/contribution.js';
+import type { EmployeeResult } from '../core/result.js';
+import type { Scheme } from '../core/types.js';
+import type { Locale } from './labels.js';
+import { describeStandard, formatPlain, looksLikePercent } from './standard-words.js';
+import { fixed2, plain } from './text.js';
+
+const WORDS = {
+  'zh-CN': { head: ['维度', '指标', '权重', '考核标准', '实际值', '得分', '加权得分'], subtotal: '小计', base: '基础分', adjustments: '加减分', veto: '一票否决', final: '总分', grade: '等级', rank: '排名', notScored: '未评分', na: 'N/A' },
+  en: { head: ['Dimension', 'Indicator', 'Weight', 'Standard', 'Actual', 'Score', 'Weighted'], subtotal: 'subtotal', base: 'Base', adjustments: 'Adjustments', veto: 'Veto', final: 'Final', grade: 'Grade', rank: 'Rank', notScored: 'not scored', na: 'N/A' },
+};
+
+function isRate(scheme: Scheme, metric: string, percentStandard: boolean): boolean {
+  const m = scheme.metrics.find((x) => x.id === metric);
+  return (m?.kind === 'agg' && m.agg === 'ratio') || percentStandard;
+}
+
+export function renderExplain(result: EmployeeResult, scheme: Scheme, options: { color: boolean; period: string | null }): string {
+  const locale: Locale = scheme.locale;
+  const t = WORDS[locale];
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const who = plain([result.id, result.name, result.roleLabel, result.team].filter(Boolean).join(' · '));
+  const lines = [chalk.bold(`${who}${options.period ? ` — ${options.period}` : ''}`)];
+  if (result.error && result.indicators.length === 0) return `${lines[0]}\n  ${t.notScored}: ${plain(result.error)}\n`;
+
+  const share = contributions(result.dimensions, result.indicators);
+  const table = new Table({
+    head: t.head.map((h) => chalk.bold(h)),
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', 'left', 'right', 'left', 'right', 'right', 'right'],
+  });
+  for (const [d, dimension] of result.dimensions.entries()) {
+    result.indicators.forEach((indicator, i) => {
+      if (indicator.dimension !== dimension.id) return;
+      const percent = looksLikePercent(indicator.indicator.standard);
+      const actual = indicator.actual === null ? chalk.dim(t.na)
+        : isRate(scheme, indicator.metric, percent) ? `${formatPlain(indicator.actual * 100, 2)}%` : formatPlain(indicator.actual);
+      const contribution = share.indicators[i];
+      table.push([
+        plain(dimension.label), plain(indicator.label), formatPlain(indicator.weight),
+        describeStandard(indicator.indicator.standard, locale, { percent: isRate(scheme, indicator.metric, percent) }),
+        actual, indicator.score === null ? chalk.dim(t.na) : fixed2(indicator.score), contribution === null ? '' : fixed2(contribution),
+      ]);
+    });
+    const subtotal = share.dimensions[d];
+    table.push([chalk.bold(`${plain(dimension.label)} ${t.subtotal}`), '', formatPlain(dimension.weight), '', '',
+      dimension.score === null ? chalk.dim(t.na) : chalk.bold(fixed2(dimension.score)), subtotal === null ? '' : chalk.bold(fixed2(subtotal))]);
+  }
+  lines.push(table.toString());
+  if (result.base !== null) lines.push(`${t.base}: ${fixed2(result.base)}`);
+  const adjustments = result.adjustments.filter((a) => a.points !== 0 || a.actual);
+  if (adjustments.length > 0) {
+    lines.push(`${t.adjustments}: ${adjustments.map((a) => `${plain(a.label)} ${formatPlain(a.actual ?? 0)} → ${a.points >= 0 ? '+' : ''}${fixed2(a.points)}`).join('; ')}`);
+  }
+  for (const v of result.vetoes) {
+    const effect = v.effect === 'zero' ? '→ 0' : v.effect === 'cap' ? `→ ≤ ${v.cap}` : `→ ${v.grade}`;
+    lines.push(chalk.red(`${t.veto}: ${plain(v.label)} (${v.metric} = ${formatPlain(v.actual)}) ${effect}`));
+  }
+  if (result.error) lines.push(chalk.red(`${t.notScored}: ${plain(result.error)}`));
+  else lines.push(chalk.bold(`${t.final}: ${fixed2(result.final!)}    ${t.grade}: ${result.grade}    ${t.rank}: ${result.rank}`));
+  return `${lines.join('\n')}\n`;
+}
