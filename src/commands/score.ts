@@ -4,7 +4,8 @@
  * missing from the roster stop the run (exit 2) before anything is written.
  */
 import { loadConfig } from '../config/load.js';
-import { parsePeriod } from '../core/period.js';
+import { parsePeriod, type Period } from '../core/period.js';
+import type { Scheme } from '../core/types.js';
 import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
 import { ingestLedgers } from '../read/ingest.js';
@@ -15,8 +16,8 @@ import { renderCsv } from '../render/csv.js';
 import { renderExplain } from '../render/explain.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
-import { checkNotAnInput, formatOfFile, writeFileAtomic } from '../output.js';
-import { scoreIngested } from '../scoring.js';
+import { checkNotAnInput, formatOfFile, writeFileAtomic, type OutputFormat } from '../output.js';
+import { scoreIngested, type ScoredRun } from '../scoring.js';
 import type { Io } from './io.js';
 
 export interface ScoreOptions {
@@ -42,9 +43,6 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
     throw new KpiError('--explain prints text for people to read; it cannot be combined with --format json', EXIT.usage, 'the JSON already holds every indicator of every person');
   }
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
-  for (const o of outFormats) {
-    if (o.format === 'xlsx') throw new KpiError(`-o ${o.file}: Excel output is not available yet`, EXIT.usage, 'use -o report.json or -o report.csv for now');
-  }
   const period = options.period === undefined ? null : parsePeriod(options.period);
   if (options.period !== undefined && !period) {
     throw new KpiError(`--period ${options.period} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
@@ -74,13 +72,23 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
     throw new KpiError(`--strict: ${parts.join(' and ')}; nothing was written`, EXIT.data, 'fix the rows listed above, or run without --strict to score anyway');
   }
 
-  for (const o of outFormats) writeFileAtomic(o.file, o.format === 'csv' ? renderCsv(report, scheme) : renderJson(report));
+  for (const o of outFormats) writeFileAtomic(o.file, await renderReport(o.format, run, scheme, book.period));
   if (format === 'json') io.out(renderJson(report));
   else if (!options.quiet || options.out.length === 0) io.out(renderConsole(report, scheme, { color: options.color }));
   for (const result of explained(run.results, options.explain)) {
     io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period })}`);
   }
   return EXIT.ok;
+}
+
+/** A report file's bytes. The workbook's dates come from the period, never the clock, so
+ *  the same input writes the same bytes. */
+async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme, period: Period | null): Promise<string | Uint8Array> {
+  if (format === 'csv') return renderCsv(run.report, scheme);
+  if (format === 'json') return renderJson(run.report);
+  const { renderWorkbook } = await import('../render/xlsx/index.js');
+  const created = new Date((period?.start ?? 0) * 86_400_000);
+  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created });
 }
 
 /** The people `--explain` asks for, in ranking order; an unknown id is a usage error. */

@@ -8,9 +8,9 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { contributions } from '../core/contribution.js';
 import type { EmployeeResult } from '../core/result.js';
-import type { Scheme } from '../core/types.js';
+import type { Scheme, Standard } from '../core/types.js';
 import type { Locale } from './labels.js';
-import { describeStandard, formatPlain, looksLikePercent } from './standard-words.js';
+import { describeStandard, formatPlain, isPercentMetric } from './standard-words.js';
 import { fixed2, plain } from './text.js';
 
 const WORDS = {
@@ -18,9 +18,9 @@ const WORDS = {
   en: { head: ['Dimension', 'Indicator', 'Weight', 'Standard', 'Actual', 'Score', 'Weighted'], subtotal: 'subtotal', base: 'Base', adjustments: 'Adjustments', veto: 'Veto', final: 'Final', grade: 'Grade', rank: 'Rank', notScored: 'not scored', na: 'N/A' },
 };
 
-function isRate(scheme: Scheme, metric: string, percentStandard: boolean): boolean {
-  const m = scheme.metrics.find((x) => x.id === metric);
-  return (m?.kind === 'agg' && m.agg === 'ratio') || percentStandard;
+/** Rates read as percentages, as on the scorecard (one rule for both). */
+function isRate(scheme: Scheme, metric: string, standard: Standard): boolean {
+  return isPercentMetric(scheme.metrics.find((x) => x.id === metric), standard);
 }
 
 export function renderExplain(result: EmployeeResult, scheme: Scheme, options: { color: boolean; period: string | null }): string {
@@ -40,13 +40,13 @@ export function renderExplain(result: EmployeeResult, scheme: Scheme, options: {
   for (const [d, dimension] of result.dimensions.entries()) {
     result.indicators.forEach((indicator, i) => {
       if (indicator.dimension !== dimension.id) return;
-      const percent = looksLikePercent(indicator.indicator.standard);
+      const rate = isRate(scheme, indicator.metric, indicator.indicator.standard);
       const actual = indicator.actual === null ? chalk.dim(t.na)
-        : isRate(scheme, indicator.metric, percent) ? `${formatPlain(indicator.actual * 100, 2)}%` : formatPlain(indicator.actual);
+        : rate ? `${formatPlain(indicator.actual * 100, 2)}%` : formatPlain(indicator.actual);
       const contribution = share.indicators[i];
       table.push([
         plain(dimension.label), plain(indicator.label), formatPlain(indicator.weight),
-        describeStandard(indicator.indicator.standard, locale, { percent: isRate(scheme, indicator.metric, percent) }),
+        describeStandard(indicator.indicator.standard, locale, { percent: rate }),
         actual, indicator.score === null ? chalk.dim(t.na) : fixed2(indicator.score), contribution === null ? '' : fixed2(contribution),
       ]);
     });

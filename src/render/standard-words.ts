@@ -6,7 +6,7 @@
  * are rates is decided by the caller when it knows the metric (a `ratio` aggregate), and
  * otherwise guessed from the numbers themselves (see `looksLikePercent`).
  */
-import type { Condition, ConditionOps, Standard } from '../core/types.js';
+import type { Condition, ConditionOps, Metric, Standard } from '../core/types.js';
 import type { Locale } from './labels.js';
 
 export interface StandardWordsOptions {
@@ -40,6 +40,19 @@ export function thresholdsOf(standard: Standard): number[] {
 export function looksLikePercent(standard: Standard): boolean {
   const values = thresholdsOf(standard);
   return values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1);
+}
+
+/**
+ * Whether a metric's values (and so its standard's thresholds) are rates, shown as %: a
+ * `ratio` aggregate; a standard whose thresholds look like fractions (`looksLikePercent`,
+ * e.g. 75%/85%/95%); or a `direct` standard scaling by 100 (the ledger holds a rate such as
+ * 92% that becomes 92 points). The workbook and `--explain` should both use this rule.
+ */
+export function isPercentMetric(metric: Metric | undefined, standard: Standard | undefined): boolean {
+  if (metric?.kind === 'agg' && metric.agg === 'ratio') return true;
+  if (!standard) return false;
+  if (standard.method === 'direct') return standard.scale === 100;
+  return looksLikePercent(standard);
 }
 
 /** At most `decimals` decimals, no trailing zeros, never "-0". */

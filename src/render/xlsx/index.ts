@@ -1,0 +1,70 @@
+/**
+ * The scorecard workbook of SPEC §6.4, as bytes: Summary (the ranking), one printable
+ * scorecard per person, Details (person × indicator, for pivots) and Issues (rejected rows
+ * and warnings). Nothing is written to disk here — src/output.ts writes atomically — and
+ * ExcelJS is loaded only when a workbook is rendered. The same input and `created` time
+ * give the same bytes (zip.ts fixes the entry times JSZip takes from the clock).
+ */
+import type { ScoreReport } from '../../core/report.js';
+import type { EmployeeResult } from '../../core/result.js';
+import type { Scheme } from '../../core/types.js';
+import { word, type Locale } from '../labels.js';
+import { addDetails } from './details.js';
+import { addIssues } from './issues.js';
+import { SheetNames } from './safe.js';
+import { addScorecard, type ScorecardContext } from './scorecard.js';
+import { addSummary } from './summary.js';
+import { baseFont } from './style.js';
+import { normalizeXlsx } from './zip.js';
+
+export interface WorkbookInput {
+  report: ScoreReport;
+  results: EmployeeResult[];
+  scheme: Scheme;
+  locale: Locale;
+  /** Fixed creation/modified time, for deterministic bytes. */
+  created: Date;
+}
+
+export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> {
+  const { report, results, scheme, locale } = input;
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'kpi';
+  workbook.lastModifiedBy = 'kpi';
+  workbook.created = input.created;
+  workbook.modified = input.created;
+  workbook.title = report.title;
+
+  const fixed = [word('summarySheet', locale), word('detailsSheet', locale), word('issuesSheet', locale)];
+  const names = new SheetNames(fixed);
+  const font = baseFont(locale);
+  const sheetOptions = { properties: { defaultRowHeight: 18 } };
+  const summary = workbook.addWorksheet(fixed[0], sheetOptions);
+  addSummary(summary, report, scheme, locale);
+
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const teamSizes = new Map<string, number>();
+  for (const e of report.employees) if (e.error === null && e.team !== null) teamSizes.set(e.team, (teamSizes.get(e.team) ?? 0) + 1);
+  const context: ScorecardContext = {
+    scheme, locale, title: report.title, period: report.period ?? word('allPeriods', locale),
+    scored: report.employees.filter((e) => e.error === null).length, teamSizes,
+  };
+  for (const employee of report.employees) {
+    const name = names.claim(employee.name ? `${employee.id} ${employee.name}` : employee.id);
+    const sheet = workbook.addWorksheet(name, sheetOptions);
+    addScorecard(sheet, employee, byId.get(employee.id), context);
+  }
+
+  addDetails(workbook.addWorksheet(fixed[1], sheetOptions), report, results, scheme, locale);
+  addIssues(workbook.addWorksheet(fixed[2], sheetOptions), report, locale);
+
+  // Cells without a style of their own (empty cells in merged ranges, gaps) use the
+  // workbook font too, so a printed card has one typeface.
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => {
+    if (!cell.font?.name) cell.font = { ...font, ...cell.font };
+  })));
+
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return normalizeXlsx(bytes, input.created);
+}

@@ -1,0 +1,110 @@
+/**
+ * The Summary sheet (汇总, SPEC §6.4): title, period and head count, then the neutral
+ * ranking table (ranking-table.ts) — rank, id, name, role, team, each dimension,
+ * adjustment, final, grade — plus a note column for vetoes and reasons a person was not
+ * scored. Frozen header, filters, `0.00` scores, a data bar on the final score, grade
+ * fills, and column widths that fit CJK text.
+ */
+import type ExcelJS from 'exceljs';
+import type { ScoreReport } from '../../core/report.js';
+import type { Scheme } from '../../core/types.js';
+import { word, wordWith, type Locale } from '../labels.js';
+import { buildRankingTable, type Column } from '../ranking-table.js';
+import { formatPlain } from '../standard-words.js';
+import { printSetup, write, type CellStyle } from './sheet-kit.js';
+import { BOX, FILL, FORMAT, baseFont, fitColumns, gradeColor, shownText, solid } from './style.js';
+
+const HEAD_ROW = 4;
+
+function formatOf(column: Column): string | undefined {
+  switch (column.kind) {
+    case 'integer':
+      return FORMAT.integer;
+    case 'score':
+      return FORMAT.score;
+    case 'signed':
+      return FORMAT.signed;
+    default:
+      return undefined;
+  }
+}
+
+export function addSummary(sheet: ExcelJS.Worksheet, report: ScoreReport, scheme: Scheme, locale: Locale): void {
+  const w = (key: Parameters<typeof word>[0]) => word(key, locale);
+  const font = baseFont(locale);
+  const table = buildRankingTable(report, scheme, locale);
+  const columns = [...table.columns.map((c) => ({ ...c })), { key: 'note', label: w('note'), kind: 'text' as const }];
+  const last = columns.length;
+  const letter = (i: number) => sheet.getColumn(i + 1).letter;
+  const scored = report.employees.filter((e) => e.error === null).length;
+
+  write(sheet, `A1:${letter(last - 1)}1`, report.title, { font: { ...font, size: 14, bold: true }, alignment: { vertical: 'middle' } });
+  const period = report.period ?? w('allPeriods');
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  write(sheet, `A2:${letter(last - 1)}2`, `${w('period')}${sep}${period}    ${w('scored')}${sep}${scored}`, { font, alignment: { vertical: 'middle' } });
+  sheet.getRow(1).height = 24;
+
+  const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+  columns.forEach((c, i) => write(sheet, `${letter(i)}${HEAD_ROW}`, c.label, head));
+  sheet.getRow(HEAD_ROW).height = 22;
+
+  const texts: string[][] = [columns.map((c) => c.label)];
+  const finalIndex = columns.findIndex((c) => c.key === 'final');
+  table.rows.forEach((row, r) => {
+    const rowNumber = HEAD_ROW + 1 + r;
+    const employee = report.employees[r];
+    const shown: string[] = [];
+    columns.forEach((column, i) => {
+      const address = `${letter(i)}${rowNumber}`;
+      const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle' } };
+      if (column.key === 'note') {
+        const note = noteFor(employee, locale);
+        write(sheet, address, note, { ...body, font: { ...font, color: { argb: 'FFC00000' } } });
+        shown.push(note);
+        return;
+      }
+      const value = row.cells[i];
+      if (value === null) {
+        const text = row.excluded[i] ? w('notApplicable') : column.key === 'final' && row.error ? w('notScored') : null;
+        write(sheet, address, text, { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } });
+        shown.push(text ?? '');
+        return;
+      }
+      const numFmt = typeof value === 'number' ? formatOf(column) : undefined;
+      const style: CellStyle = { ...body, numFmt };
+      if (column.kind === 'grade') {
+        const index = scheme.grades.findIndex((g) => g.grade === value);
+        if (index >= 0) style.fill = solid(gradeColor(index, scheme.grades.length));
+        style.alignment = { vertical: 'middle', horizontal: 'center' };
+      }
+      if (column.key === 'final') style.font = { ...font, bold: true };
+      write(sheet, address, value, style);
+      shown.push(shownText(value, numFmt ?? FORMAT.general));
+    });
+    texts.push(shown);
+  });
+
+  fitColumns(sheet, texts, { min: 6, max: 50 });
+  const lastRow = HEAD_ROW + table.rows.length;
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEAD_ROW, topLeftCell: `A${HEAD_ROW + 1}`, activeCell: `A${HEAD_ROW + 1}` }];
+  sheet.autoFilter = { from: { row: HEAD_ROW, column: 1 }, to: { row: Math.max(lastRow, HEAD_ROW), column: last } };
+  if (table.rows.length > 0 && finalIndex >= 0) {
+    const col = letter(finalIndex);
+    sheet.addConditionalFormatting({
+      ref: `${col}${HEAD_ROW + 1}:${col}${lastRow}`,
+      rules: [{ type: 'dataBar', priority: 1, gradient: true, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: 'FF63BE7B' } } as ExcelJS.DataBarRuleType],
+    });
+  }
+  printSetup(sheet, 'landscape', `${HEAD_ROW}:${HEAD_ROW}`);
+}
+
+/** Why a person's line looks as it does: triggered vetoes, or why they were not scored. */
+function noteFor(employee: ScoreReport['employees'][number], locale: Locale): string {
+  if (employee.error !== null) return wordWith('notScoredBecause', locale, { n: employee.error });
+  return employee.vetoes
+    .map((v) => {
+      const effect = v.effect === 'zero' ? word('vetoZero', locale) : v.effect === 'cap' ? wordWith('vetoCap', locale, { n: formatPlain(v.cap!) }) : wordWith('vetoGrade', locale, { n: v.grade! });
+      return `${word('vetoes', locale)}${locale === 'zh-CN' ? '：' : ': '}${v.label} → ${effect}`;
+    })
+    .join(locale === 'zh-CN' ? '；' : '; ');
+}
