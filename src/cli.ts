@@ -48,6 +48,8 @@ function buildProgram(): Command {
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
     .option('-o, --out <file>', 'write a report; the extension picks the format (.json); repeatable', collect, [])
+    .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
+    .option('--out-dir <dir>', 'folder for --split workbooks')
     .option('--explain <id>', "take one person's score apart (or 'all'); repeatable", collect, [])
     .option('--strict', 'exit 2 if any row is rejected or anyone is missing from the roster', false)
     .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')

@@ -43,3 +43,19 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     throw new KpiError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.data, 'check that the folder exists, is writable, and the file is not open in Excel');
   }
 }
+
+/** A report to write: where, and how to make its bytes. */
+export interface PlannedOutput {
+  file: string;
+  render: () => Promise<string | Uint8Array> | string | Uint8Array;
+}
+
+/**
+ * Renders every output first and writes only when all succeeded, each atomically: a
+ * renderer that throws halfway leaves no report behind, not even the ones before it.
+ */
+export async function writeOutputs(outputs: readonly PlannedOutput[]): Promise<void> {
+  const rendered: { file: string; content: string | Uint8Array }[] = [];
+  for (const output of outputs) rendered.push({ file: output.file, content: await output.render() });
+  for (const { file, content } of rendered) writeFileAtomic(file, content);
+}

@@ -16,8 +16,9 @@ import { renderCsv } from '../render/csv.js';
 import { renderExplain } from '../render/explain.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
-import { checkNotAnInput, formatOfFile, writeFileAtomic, type OutputFormat } from '../output.js';
+import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '../output.js';
 import { scoreIngested, type ScoredRun } from '../scoring.js';
+import { writeSplit, type SplitBy } from './split.js';
 import type { Io } from './io.js';
 
 export interface ScoreOptions {
@@ -32,6 +33,8 @@ export interface ScoreOptions {
   delimiter?: string;
   source: string[];
   explain: string[];
+  split?: SplitBy;
+  outDir?: string;
 }
 
 export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
@@ -42,6 +45,7 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   if (options.explain.length > 0 && format === 'json') {
     throw new KpiError('--explain prints text for people to read; it cannot be combined with --format json', EXIT.usage, 'the JSON already holds every indicator of every person');
   }
+  if (options.split && !options.outDir) throw new KpiError('--split needs --out-dir: the folder for the workbooks', EXIT.usage, `e.g. --split ${options.split} --out-dir scorecards/`);
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
   const period = options.period === undefined ? null : parsePeriod(options.period);
   if (options.period !== undefined && !period) {
@@ -72,9 +76,13 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
     throw new KpiError(`--strict: ${parts.join(' and ')}; nothing was written`, EXIT.data, 'fix the rows listed above, or run without --strict to score anyway');
   }
 
-  for (const o of outFormats) writeFileAtomic(o.file, await renderReport(o.format, run, scheme, book.period));
+  await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period) })));
+  if (options.split) {
+    const files = await writeSplit(run, scheme, book.period, options.split, options.outDir!);
+    if (!options.quiet) io.err(`kpi: wrote ${files.length} workbook${files.length > 1 ? 's' : ''} to ${options.outDir}\n`);
+  }
   if (format === 'json') io.out(renderJson(report));
-  else if (!options.quiet || options.out.length === 0) io.out(renderConsole(report, scheme, { color: options.color }));
+  else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color }));
   for (const result of explained(run.results, options.explain)) {
     io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period })}`);
   }
