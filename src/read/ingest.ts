@@ -13,8 +13,10 @@ import { EXIT, KpiError } from '../errors.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import { findHeader, HEADER_SEARCH_ROWS, type ColumnMap } from './headers.js';
 import { sourceForTextFile } from './sources.js';
+import { sourcesForSheets } from './sheet-sources.js';
 import { cellText, isBlankRow, type RawCell, type RawRow, type RawTable } from './table.js';
 import { booleanWords, typeCell } from './typing.js';
+import { readXlsx, tableWarnings } from './xlsx.js';
 
 export interface IngestOptions extends CsvOptions {
   period: Period | null;
@@ -59,7 +61,7 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
     throw new KpiError(`${file}: ${ext} files are not supported`, EXIT.data, SAVE_AS);
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
-    throw new KpiError(`${file}: Excel workbooks are not supported yet`, EXIT.data, 'save each sheet as CSV (UTF-8) for now');
+    return sourcesForSheets(scheme, file, await readXlsx(file), options.sourceOverrides);
   }
   throw new KpiError(`${file}: unsupported file type "${ext || 'none'}"`, EXIT.data, `ledgers are .xlsx, .xlsm, .csv, .tsv or .txt; ${SAVE_AS}`);
 };
@@ -90,6 +92,7 @@ export async function ingestLedgers(files: readonly string[], scheme: Scheme, op
   const fed = new Set<string>();
   let errorCells = 0;
   let firstErrorCell = '';
+  const readerWarnings: string[] = [];
 
   for (const file of files) {
     for (const { table, source } of await opener(file, scheme, options)) {
@@ -144,10 +147,11 @@ export async function ingestLedgers(files: readonly string[], scheme: Scheme, op
         if (problem) receiver!.reject(problem);
         else receiver!.accept({ source: source.id, values, origin: { file: table.file, sheet: table.sheet, row: item.row } }, values[employeeAt] as string, nameAt >= 0 ? (values[nameAt] as string | null) : null);
       }
+      readerWarnings.push(...tableWarnings(table));
     }
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...readerWarnings];
   if (errorCells > 0) warnings.push(`${errorCells} error cell${errorCells > 1 ? 's' : ''} (#DIV/0!, #N/A …) read as empty; the first at ${firstErrorCell}`);
   for (const source of scheme.sources) {
     if (!fed.has(source.id)) warnings.push(`no ledger was given for source "${source.id}"${source.sheet ? ` (${source.sheet})` : ''}: its counts are 0 and its other metrics missing`);

@@ -7,6 +7,9 @@ import type { CellValue, Field, FieldType, Source } from '../core/types.js';
 import { formatDayNumber, parseBooleanCell, parseDateCell, parseNumberCell, type BooleanWords } from './cells.js';
 import type { RawCell } from './table.js';
 
+/** Excel serial of 1970-01-01: DayNumber + this = the serial Excel stores. */
+const EXCEL_SERIAL_1970 = 25_569;
+
 export type Typed = { ok: true; value: CellValue } | { ok: false; reason: string };
 
 const EMPTY: Typed = { ok: true, value: null };
@@ -34,7 +37,10 @@ export function typeCell(cell: RawCell, field: Field, source: Source, words: Boo
     if ('error' in cell) return EMPTY;
     if (field.type === 'date') return { ok: true, value: cell.day };
     if (field.type === 'text') return { ok: true, value: formatDayNumber(cell.day) };
-    return { ok: false, reason: `a date, not a ${field.type === 'number' ? 'number' : 'yes/no value'}` };
+    // A number field whose cells carry a date or time format (a duration shown as [h]:mm,
+    // or a formatting accident): the number is what Excel holds, the serial in days.
+    if (field.type === 'number') return { ok: true, value: cell.day + EXCEL_SERIAL_1970 };
+    return { ok: false, reason: 'a date, not a yes/no value' };
   }
   if (typeof cell === 'boolean') {
     if (field.type === 'boolean') return { ok: true, value: cell };
