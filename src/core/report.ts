@@ -64,7 +64,8 @@ export function buildReport(
     period: input.period,
     config: input.config,
     employees: input.results.map(toReportEmployee),
-    rejected: input.rejected,
+    // Exactly the §6.2 fields, in order: what a row was, not whose.
+    rejected: input.rejected.map(({ file, sheet, row, column, value, reason }) => ({ file, sheet, row, column, value, reason })),
     warnings: input.warnings,
     stats: input.stats,
   };

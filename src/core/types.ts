@@ -184,4 +184,6 @@ export interface RejectedRow {
   column: string | null;
   value: string | null;
   reason: string;
+  /** Whose row it was, when the id could be read (not part of the JSON contract). */
+  employee?: string;
 }

@@ -92,7 +92,7 @@ describe('header row and row numbers', () => {
     expect(values('E1')).toMatchObject({ rows: 2, satisfaction: 4.5 });
     // Line 6 holds a quoted cell over two lines, line 8 is blank: the bad row is on line 9.
     expect(book.rejected).toEqual([
-      { file: join(dir, '服务台账-title.csv'), sheet: null, row: 9, column: '满意度', value: 'abc', reason: 'not a number' },
+      { file: join(dir, '服务台账-title.csv'), sheet: null, row: 9, column: '满意度', value: 'abc', reason: 'not a number', employee: 'E1' },
     ]);
   });
 

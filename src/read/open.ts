@@ -1,0 +1,56 @@
+/**
+ * Opening a ledger file as tables, each with the source it feeds (SPEC §4.1, §4.2): text
+ * files are one table, workbooks one per sheet named after a source. Files that cannot be
+ * read, and formats kpi does not read, end here with a message saying what to do.
+ */
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Scheme, Source } from '../core/types.js';
+import { EXIT, KpiError } from '../errors.js';
+import { readCsv, type CsvOptions } from './csv.js';
+import { sourceForTextFile } from './sources.js';
+import { sourcesForSheets } from './sheet-sources.js';
+import type { RawTable } from './table.js';
+import { readXlsx } from './xlsx.js';
+
+export interface OpenOptions extends CsvOptions {
+  /** File path → source id, from --source. */
+  sourceOverrides: ReadonlyMap<string, string>;
+}
+
+/** Opens a ledger file as tables, each with the source it feeds. */
+export type TableOpener = (file: string, scheme: Scheme, options: OpenOptions) => Promise<{ table: RawTable; source: Source }[]>;
+
+const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
+const SAVE_AS = 'save it as .xlsx or CSV (UTF-8) and run again';
+
+/** A ledger that cannot be opened at all is an input problem (exit 2), said plainly. */
+function checkReadable(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new KpiError(`cannot read the ledger ${file}: ${why}`, EXIT.data, code === 'ENOENT' ? 'check the path and the current folder' : undefined);
+  }
+  if (stats.isDirectory()) throw new KpiError(`${file} is a folder, not a ledger file`, EXIT.data, `pass the files inside it, e.g. ${file}/*.csv`);
+  if (stats.size === 0) throw new KpiError(`${file}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
+}
+
+export const openLedgerFile: TableOpener = async (file, scheme, options) => {
+  checkReadable(file);
+  const ext = extname(file).toLowerCase();
+  if (TEXT_EXTENSIONS.has(ext)) {
+    const table = await readCsv(file, options);
+    return [{ table, source: sourceForTextFile(scheme, file, options.sourceOverrides) }];
+  }
+  if (ext === '.xls' || ext === '.ods' || ext === '.numbers' || ext === '.et') {
+    throw new KpiError(`${file}: ${ext} files are not supported`, EXIT.data, SAVE_AS);
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    return sourcesForSheets(scheme, file, await readXlsx(file), options.sourceOverrides);
+  }
+  throw new KpiError(`${file}: unsupported file type "${ext || 'none'}"`, EXIT.data, `ledgers are .xlsx, .xlsm, .csv, .tsv or .txt; ${SAVE_AS}`);
+};
+
