@@ -64,6 +64,22 @@ function buildProgram(): Command {
       process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
   program
+    .command('validate')
+    .description('check the config (and, if given, the ledgers) without scoring')
+    .argument('[ledgers...]', 'ledger files to check as well; globs allowed')
+    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
+    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
+    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (ledgers: string[], opts) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      process.exitCode = await validateCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
+    });
+
+  program
     .command('init')
     .description('write an example kpi.yaml and a sample ledger.xlsx that score at once')
     .argument('[dir]', 'folder to write them into', '.')

@@ -1,0 +1,95 @@
+/**
+ * `kpi validate [ledgers...]` (SPEC §7): check the config — and the ledgers, if given —
+ * without scoring, and report every problem at once with its place. Exit 0 when valid
+ * (warnings allowed), 1 when the config is invalid, 2 when a ledger is.
+ */
+import { readFileSync } from 'node:fs';
+import { checkConfigText } from '../config/load.js';
+import { resolvePeople } from '../core/people.js';
+import { periodContaining, type Period } from '../core/period.js';
+import type { Scheme } from '../core/types.js';
+import { EXIT, KpiError } from '../errors.js';
+import { closeLedgers, readLedgers } from '../read/ingest.js';
+import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { formatDayNumber } from '../read/cells.js';
+import { renderValidation, type Validation } from '../render/validation.js';
+import type { Io } from './io.js';
+
+export interface ValidateOptions {
+  config: string;
+  format?: string;
+  color: boolean;
+  encoding?: string;
+  delimiter?: string;
+  source: string[];
+}
+
+/** Every row, whatever its date: validate type-checks all of them. */
+const ALL_TIME: Period = { key: 'all', unit: 'year', start: -Infinity, end: Infinity };
+
+function readConfig(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new KpiError(`cannot read the config ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, EXIT.usage, 'pass the config with -c FILE, or run "kpi init" to create kpi.yaml');
+  }
+}
+
+async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOptions): Promise<NonNullable<Validation['ledgers']>> {
+  const fileErrors: { file: string; error: string }[] = [];
+  let files: string[] = [];
+  try {
+    files = expandLedgerArgs(args);
+  } catch (error) {
+    if (!(error instanceof KpiError)) throw error;
+    fileErrors.push({ file: args.join(' '), error: error.message });
+  }
+  const read = await readLedgers(files, scheme, {
+    period: ALL_TIME, encoding: options.encoding, delimiter: options.delimiter,
+    sourceOverrides: parseSourceOverrides(scheme, options.source),
+    onFileError: (file, error) => fileErrors.push({ file, error: error.hint ? `${error.message} (${error.hint})` : error.message }),
+  });
+  const ingested = closeLedgers(read);
+  const people = resolvePeople(scheme, ingested.roster, ingested.book.seen);
+  // A roster role that matches no role: the person could not be scored (SPEC §2).
+  const roleProblems = (ingested.roster ?? []).flatMap((entry) => {
+    const person = people.people.find((p) => p.id === entry.id && p.inRoster);
+    return person?.error ? [`${entry.origin.file}${entry.origin.sheet ? ` [${entry.origin.sheet}]` : ''} row ${entry.origin.row}: ${person.error}`] : [];
+  });
+  const latest = ingested.book.latestDate;
+  const period = latest === null ? null : periodContaining(latest, scheme.period);
+  return {
+    files: files.map((file) => ({ file, error: fileErrors.find((e) => e.file === file)?.error ?? null })),
+    errors: [...fileErrors.filter((e) => !files.includes(e.file)).map((e) => e.error), ...roleProblems],
+    sources: scheme.sources.map((s) => {
+      const stats = read.sources.get(s.id);
+      return {
+        id: s.id, rows: stats?.rows ?? 0,
+        from: stats?.firstDate == null ? null : formatDayNumber(Math.floor(stats.firstDate)),
+        to: stats?.lastDate == null ? null : formatDayNumber(Math.floor(stats.lastDate)),
+      };
+    }),
+    people: people.people.length,
+    notInRoster: people.notInRoster,
+    rejected: ingested.book.rejected.map(({ file, sheet, row, column, value, reason }) => ({ file, sheet, row, column, value, reason })),
+    warnings: ingested.warnings,
+    period: period?.key ?? null,
+  };
+}
+
+export async function validateCommand(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new KpiError(`--format ${format} is not a format of kpi validate`, EXIT.usage, 'use --format text or --format json');
+  const check = checkConfigText(readConfig(options.config), options.config);
+  const validation: Validation = {
+    config: { file: options.config, valid: check.scheme !== null, problems: check.problems, warnings: check.warnings },
+    ledgers: check.scheme && ledgerArgs.length > 0 ? await checkLedgers(check.scheme, ledgerArgs, options) : null,
+    valid: false,
+  };
+  const ledgersValid = !validation.ledgers || (validation.ledgers.rejected.length === 0 && validation.ledgers.errors.length === 0 && validation.ledgers.files.every((f) => f.error === null));
+  validation.valid = validation.config.valid && ledgersValid;
+  io.out(format === 'json' ? `${JSON.stringify(validation, null, 2)}\n` : renderValidation(validation, check.scheme, { color: options.color }));
+  if (!validation.config.valid) return EXIT.usage;
+  return ledgersValid ? EXIT.ok : EXIT.data;
+}
