@@ -34,6 +34,8 @@ function typedValue(value: Scalar, type: FieldType, source?: Source): CellValue 
 }
 
 const ORDERED = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
+const TYPE_WORDS: Record<FieldType, string> = { text: 'a text field', number: 'a number field', boolean: 'a yes/no field', date: 'a date field' };
+const TYPE_EXAMPLES: Record<FieldType, string> = { text: '上门维修', number: '4.5 or 95%', boolean: 'true, false, 是 or 否', date: '2026-11-05' };
 
 /** Converts a raw condition to the field's type; reports values that cannot be that type. */
 export function typedCondition(
@@ -44,10 +46,12 @@ export function typedCondition(
   source?: Source,
 ): Condition | null {
   let ok = true;
+  const field = [...path].reverse().find((p) => typeof p === 'string' && !(ORDERED as readonly string[]).includes(p) && p !== 'in' && p !== 'not_in');
+  const subject = field === 'when' || field === undefined ? 'the value tested' : `"${String(field)}"`;
   const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
     const typed = typedValue(value, type, source);
     if (typed !== null && typeof typed === 'object') {
-      ctx.problem(at, `${typed.error}, but the condition compares a ${type} value`);
+      ctx.problem(at, `${typed.error}, but ${subject} is ${TYPE_WORDS[type]}`, `e.g. ${TYPE_EXAMPLES[type]}`);
       ok = false;
       return null;
     }

@@ -109,7 +109,7 @@ function buildGrades(raw: RawConfig, ctx: RuleContext): Grade[] {
 function buildVetoes(raw: RawConfig, ctx: RuleContext, grades: Grade[]): Veto[] {
   return (raw.veto ?? []).flatMap((v, i): Veto[] => {
     const path = ['veto', i];
-    if (!raw.metrics[v.metric]) ctx.problem([...path, 'metric'], `metric "${v.metric}" is not defined`, didYouMean(v.metric, Object.keys(raw.metrics)) || undefined);
+    if (!raw.metrics[v.metric]) ctx.problem([...path, 'metric'], `metric "${v.metric}" is not defined`, didYouMean(v.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
     const effects = [v.effect !== undefined, v.cap !== undefined, v.grade !== undefined].filter(Boolean).length;
     if (effects !== 1) {
       ctx.problem(path, `a veto needs exactly one of effect: zero, cap: N or grade: G (it has ${effects})`);
@@ -127,7 +127,7 @@ function buildVetoes(raw: RawConfig, ctx: RuleContext, grades: Grade[]): Veto[] 
 
 function buildAdjustments(raw: RawConfig, ctx: RuleContext): Adjustment[] {
   return (raw.adjustments ?? []).map((a, i) => {
-    if (!raw.metrics[a.metric]) ctx.problem(['adjustments', i, 'metric'], `metric "${a.metric}" is not defined`, didYouMean(a.metric, Object.keys(raw.metrics)) || undefined);
+    if (!raw.metrics[a.metric]) ctx.problem(['adjustments', i, 'metric'], `metric "${a.metric}" is not defined`, didYouMean(a.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
     if (a.min !== undefined && a.max !== undefined && a.min > a.max) ctx.problem(['adjustments', i], `min ${a.min} is above max ${a.max}`);
     return { metric: a.metric, label: a.label ?? a.metric, per: a.per, min: a.min, max: a.max };
   });

@@ -27,7 +27,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   };
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     where: at(e.pos[0]),
-    message: yamlMessage(e.code, e.message),
+    message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200).split(/[:\n]/)[0].trim()),
+    hint: e.code === 'DUPLICATE_KEY' || e.code === 'TAG_RESOLVE_FAILED' ? undefined : 'look at the indentation and brackets on this line and the line above',
   }));
   let data: unknown = null;
   if (doc.errors.length === 0) {
@@ -41,11 +42,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   return { data, problems, locate };
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string, token: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same block; keep one';
+      return `the key "${token}" appears twice in the same block; keep one`;
     case 'TAG_RESOLVE_FAILED':
       return `${first} (tags such as !foo are not allowed in kpi.yaml)`;
     default:

@@ -109,12 +109,12 @@ const cases: { name: string; text: string; expected: string }[] = [
   {
     name: 'a condition value that is not of the field type',
     text: edit('hit: { on_time: true }', 'hit: { on_time: maybe }'),
-    expected: 'kpi.yaml:10:65: "maybe" is not a yes/no value, but the condition compares a boolean value',
+    expected: 'kpi.yaml:10:65: "maybe" is not a yes/no value, but "on_time" is a yes/no field (e.g. true, false, 是 or 否)',
   },
   {
     name: 'duplicate key',
     text: edit('title: Minimal scheme', 'title: Minimal scheme\ntitle: again'),
-    expected: 'kpi.yaml:3:1: this key appears twice in the same block; keep one',
+    expected: 'kpi.yaml:3:1: the key "title" appears twice in the same block; keep one',
   },
   { name: 'empty file', text: '', expected: 'kpi.yaml:1:1: the config is empty or not a block of keys' },
   {
