@@ -80,6 +80,27 @@ function buildProgram(): Command {
     });
 
   program
+    .command('batch')
+    .description('score many periods (and teams) in one run, for CI and cron')
+    .argument('<ledgers...>', 'ledger files; each is read once for all periods')
+    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('--periods <range>', 'periods to score: 2026-01..2026-11, 2026-Q1..2026-Q4, or one period')
+    .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))
+    .option('--out-dir <dir>', 'folder for <period>[-<team>].xlsx and index.json')
+    .option('--json', 'also write <period>[-<team>].json (the document of kpi score --format json)', false)
+    .option('--strict', 'a run with rejected rows or people missing from the roster fails', false)
+    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
+    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .option('-q, --quiet', 'no summary on stderr', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (ledgers: string[], opts) => {
+      const { batchCommand } = await import('./commands/batch.js');
+      process.exitCode = await batchCommand(ledgers, { ...opts, progress: Boolean(process.stderr.isTTY) && !opts.quiet }, io);
+    });
+
+  program
     .command('init')
     .description('write an example kpi.yaml and a sample ledger.xlsx that score at once')
     .argument('[dir]', 'folder to write them into', '.')

@@ -16,9 +16,25 @@ export interface ScoredRun {
   notInRoster: string[];
 }
 
-export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: string[]): ScoredRun {
+/** One team's run (batch --by team): only its people, graded and ranked among themselves. */
+export interface TeamFilter {
+  team: string | null;
+}
+
+/** The teams of everyone who would be assessed in this period, in code-point order. */
+export function teamsOf(scheme: Scheme, ingested: Ingested): (string | null)[] {
+  const people = resolvePeople(scheme, ingested.roster, ingested.book.seen).people;
+  return [...new Set(people.map((p) => p.team))].sort((a, b) => (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+}
+
+export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: string[], only?: TeamFilter): ScoredRun {
   const { book } = ingested;
-  const people = resolvePeople(scheme, ingested.roster, book.seen);
+  const everyone = resolvePeople(scheme, ingested.roster, book.seen);
+  const people = only ? { ...everyone, people: everyone.people.filter((p) => p.team === only.team) } : everyone;
+  const members = new Set(people.people.map((p) => p.id));
+  // A team's report keeps its own rejected rows, and those whose owner could not be read
+  // (an empty id belongs to no team, so every team sees it).
+  const rejected = only ? book.rejected.filter((r) => r.employee === undefined || members.has(r.employee)) : book.rejected;
   const undatedMetrics = new Set(
     scheme.metrics.filter((m) => m.kind === 'agg' && !scheme.sources.find((s) => s.id === m.source)!.dated).map((m) => m.id),
   );
@@ -35,7 +51,7 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
     period: book.period?.key ?? null,
     config: configFile,
     results,
-    rejected: book.rejected,
+    rejected,
     warnings: [...configWarnings, ...ingested.warnings, ...people.warnings, ...errors],
     stats: book.stats,
   });

@@ -1,0 +1,121 @@
+/**
+ * `kpi batch <ledgers...> --periods A..B [--by team] --out-dir DIR [--json]` (SPEC §8):
+ * every period (and team) scored from one reading of the ledgers, a workbook per run and
+ * an index.json of every run's status. One failing run does not stop the others; the exit
+ * code says whether any failed. Same input, same bytes: dates in files come from periods.
+ */
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { parsePeriodRange, type Period } from '../core/period.js';
+import type { Scheme } from '../core/types.js';
+import { EXIT, KpiError } from '../errors.js';
+import { closeLedgers, readLedgers, type TableOpener } from '../read/ingest.js';
+import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { renderJson } from '../render/json.js';
+import { writeFileAtomic } from '../output.js';
+import { scoreIngested, teamsOf, type ScoredRun } from '../scoring.js';
+import { safeFileName } from './split.js';
+import type { Io } from './io.js';
+
+export interface BatchOptions {
+  config: string;
+  periods?: string;
+  by?: 'team';
+  outDir?: string;
+  json: boolean;
+  strict: boolean;
+  quiet: boolean;
+  progress: boolean;
+  encoding?: string;
+  delimiter?: string;
+  source: string[];
+  /** The reader seam, replaceable in tests (to count how often each file is read). */
+  opener?: TableOpener;
+}
+
+export interface RunEntry {
+  period: string;
+  team: string | null;
+  status: 'ok' | 'failed';
+  error: string | null;
+  people: number;
+  rejected: number;
+  files: string[];
+}
+
+/** Which runs a file that could not be read spoils: the periods its name mentions, else all. */
+function spoiledPeriods(file: string, periods: Period[]): Set<string> {
+  const named = periods.filter((p) => file.includes(p.key));
+  return new Set((named.length ? named : periods).map((p) => p.key));
+}
+
+function failure(run: ScoredRun, strict: boolean): string | null {
+  if (run.report.employees.length === 0) return 'nothing to score: no one is in the roster or has rows in this period';
+  if (!strict) return null;
+  const parts = [
+    run.report.rejected.length ? `${run.report.rejected.length} rejected row(s)` : '',
+    run.notInRoster.length ? `${run.notInRoster.length} people not in the roster` : '',
+  ].filter(Boolean);
+  return parts.length ? `--strict: ${parts.join(' and ')}` : null;
+}
+
+async function writeRun(run: ScoredRun, scheme: Scheme, period: Period, name: string, options: BatchOptions): Promise<string[]> {
+  const { renderWorkbook } = await import('../render/xlsx/index.js');
+  const created = new Date(period.start * 86_400_000);
+  const workbook = await renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created });
+  const json = options.json ? renderJson(run.report) : null;
+  writeFileAtomic(join(options.outDir!, `${name}.xlsx`), workbook);
+  if (json !== null) writeFileAtomic(join(options.outDir!, `${name}.json`), json);
+  return json !== null ? [`${name}.xlsx`, `${name}.json`] : [`${name}.xlsx`];
+}
+
+export async function batchCommand(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
+  if (!options.periods) throw new KpiError('kpi batch needs --periods', EXIT.usage, 'e.g. --periods 2026-01..2026-11');
+  const periods = parsePeriodRange(options.periods);
+  if (!periods) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'use A..B with periods of one kind, A first: 2026-01..2026-11, 2026-Q1..2026-Q4');
+  if (!options.outDir) throw new KpiError('kpi batch needs --out-dir: the folder for the reports', EXIT.usage, 'e.g. --out-dir reports/');
+  const { scheme, warnings, file: configFile } = loadConfig(options.config);
+  const files = expandLedgerArgs(ledgerArgs);
+
+  const broken: { file: string; error: KpiError; periods: Set<string> }[] = [];
+  const read = await readLedgers(files, scheme, {
+    period: null, unit: periods[0].unit, encoding: options.encoding, delimiter: options.delimiter,
+    sourceOverrides: parseSourceOverrides(scheme, options.source),
+    onFileError: (file, error) => broken.push({ file, error, periods: spoiledPeriods(file, periods) }),
+  }, options.opener);
+
+  const runs: RunEntry[] = [];
+  for (const [i, period] of periods.entries()) {
+    if (options.progress) io.err(`kpi: scoring ${period.key} (${i + 1}/${periods.length})\n`);
+    const ingested = closeLedgers(read, period);
+    const spoilt = broken.filter((b) => b.periods.has(period.key));
+    const teams = options.by === 'team' ? teamsOf(scheme, ingested) : [undefined];
+    for (const team of teams.length ? teams : [undefined]) {
+      const entry: RunEntry = { period: period.key, team: team ?? null, status: 'ok', error: null, people: 0, rejected: 0, files: [] };
+      runs.push(entry);
+      if (spoilt.length) {
+        entry.status = 'failed';
+        entry.error = spoilt.map((b) => b.error.message).join('; ');
+        continue;
+      }
+      const run = scoreIngested(scheme, ingested, configFile, warnings, team === undefined ? undefined : { team });
+      entry.people = run.report.employees.length;
+      entry.rejected = run.report.rejected.length;
+      entry.error = failure(run, options.strict);
+      if (entry.error) {
+        entry.status = 'failed';
+        continue;
+      }
+      const name = team === undefined || team === null ? period.key : `${period.key}-${safeFileName(team)}`;
+      entry.files = await writeRun(run, scheme, period, name, options);
+    }
+  }
+
+  writeFileAtomic(join(options.outDir, 'index.json'), `${JSON.stringify({ runs }, null, 2)}\n`);
+  const failed = runs.filter((r) => r.status === 'failed');
+  if (!options.quiet) {
+    io.err(`kpi: ${runs.length} run${runs.length === 1 ? '' : 's'}, ${failed.length} failed; reports in ${options.outDir}\n`);
+    for (const f of failed) io.err(`kpi: failed: ${f.period}${f.team ? ` ${f.team}` : ''}: ${f.error}\n`);
+  }
+  return failed.length ? EXIT.data : EXIT.ok;
+}
