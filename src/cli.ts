@@ -50,6 +50,7 @@ function buildProgram(): Command {
     .option('-o, --out <file>', 'write a report; the extension picks the format (.json); repeatable', collect, [])
     .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
     .option('--out-dir <dir>', 'folder for --split workbooks')
+    .option('--compare <period>', 'score an earlier period too and show each change (same kind of period)')
     .option('--explain <id>', "take one person's score apart (or 'all'); repeatable", collect, [])
     .option('--strict', 'exit 2 if any row is rejected or anyone is missing from the roster', false)
     .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')

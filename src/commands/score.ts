@@ -8,7 +8,8 @@ import { parsePeriod, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
-import { ingestLedgers } from '../read/ingest.js';
+import { closeLedgers, readLedgers } from '../read/ingest.js';
+import { attachPrevious, parseComparePeriod } from './compare.js';
 import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
 import { renderConsole } from '../render/console.js';
 import type { EmployeeResult } from '../core/result.js';
@@ -34,6 +35,7 @@ export interface ScoreOptions {
   source: string[];
   explain: string[];
   split?: SplitBy;
+  compare?: string;
   outDir?: string;
 }
 
@@ -56,16 +58,24 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   const files = expandLedgerArgs(ledgerArgs);
   checkNotAnInput(options.out, [...files, options.config]);
 
-  const ingested = await ingestLedgers(files, scheme, {
-    period, encoding: options.encoding, delimiter: options.delimiter,
+  // With --compare the ledgers are read once and looked at from both periods.
+  const read = await readLedgers(files, scheme, {
+    period: options.compare ? null : period, unit: period?.unit ?? scheme.period,
+    encoding: options.encoding, delimiter: options.delimiter,
     sourceOverrides: parseSourceOverrides(scheme, options.source),
   });
+  const scored = period ?? read.book.defaultPeriod();
+  const ingested = closeLedgers(read, scored);
   const { book } = ingested;
   if (!period && book.period && !options.quiet) {
     io.err(`kpi: scoring ${book.period.key}, the ${scheme.period} of the latest row date (${formatDayNumber(book.latestDate!)}); choose another with -p\n`);
   }
   const run = scoreIngested(scheme, ingested, configFile, warnings);
   const { report } = run;
+  if (options.compare) {
+    const earlier = parseComparePeriod(options.compare, scored?.unit ?? scheme.period);
+    attachPrevious(report, scoreIngested(scheme, closeLedgers(read, earlier), configFile, []).report);
+  }
   if (report.employees.length === 0) {
     throw new KpiError(`nothing to score: no one is in the roster or has rows${book.period ? ` in ${book.period.key}` : ''}`, EXIT.data, book.stats.rows > 0 ? 'check --period, or the employee column' : 'check that the ledgers have data rows');
   }

@@ -31,6 +31,8 @@ export interface ReportEmployee {
   error: string | null;
   dimensions: { id: string; weight: number; score: number | null; excluded: boolean }[];
   indicators: ReportIndicator[];
+  /** Only with --compare (SPEC §9.1): the earlier period's final and rank, null if new. */
+  previous?: { final: number; rank: number } | null;
 }
 
 export interface ScoreReport {

@@ -44,7 +44,10 @@ export function renderConsole(report: ScoreReport, scheme: Scheme, options: Cons
       case 'score':
         return column.key === 'final' ? chalk.bold(fixed2(value as number)) + (row.vetoed ? chalk.red(' !') : '') : fixed2(value as number);
       case 'signed':
-        return value === 0 ? '' : `${(value as number) > 0 ? '+' : ''}${fixed2(value as number)}`;
+        if (typeof value === 'string') return chalk.cyan(value);
+        return value === 0 ? (column.key === 'change' ? '0.00' : '') : `${(value as number) > 0 ? '+' : ''}${fixed2(value as number)}`;
+      case 'rankChange':
+        return value === 0 ? '–' : (value as number) > 0 ? chalk.green(`↑${value}`) : chalk.red(`↓${-(value as number)}`);
       case 'grade':
         return gradeColor(String(value));
       default:

@@ -20,9 +20,18 @@ export function neutralizeCell(text: string): string {
 
 type CsvCell = string | number;
 
+/** --compare columns: "new" when the person was not scored in the earlier period. */
+function compareCells(e: ScoreReport['employees'][number]): CsvCell[] {
+  const before = e.previous ?? null;
+  if (!before) return ['', e.final === null ? '' : 'new', '', ''];
+  return [before.final, e.final === null ? '' : e.final - before.final, before.rank, e.rank === null ? '' : before.rank - e.rank];
+}
+
 export function renderCsv(report: ScoreReport, scheme: Scheme): string {
   const dimensions = usedDimensions(scheme);
+  const compared = report.employees.some((e) => e.previous !== undefined);
   const header = ['id', 'name', 'role', 'team', ...dimensions.map((d) => d.id), 'adjustment', 'final', 'grade', 'rank'];
+  if (compared) header.push('previous_final', 'change', 'previous_rank', 'rank_change');
   const text = (value: string | null): string => (value === null ? '' : neutralizeCell(value));
   const number = (value: number | null, excluded = false): CsvCell => (value === null ? (excluded ? 'N/A' : '') : value);
   const rows: CsvCell[][] = report.employees.map((e) => [
@@ -32,6 +41,7 @@ export function renderCsv(report: ScoreReport, scheme: Scheme): string {
       return dim ? number(dim.score, dim.excluded) : '';
     }),
     number(e.adjustment), number(e.final), text(e.grade), number(e.rank),
+    ...(compared ? compareCells(e) : []),
   ]);
   return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', cast: { number: (n) => String(n) } });
 }

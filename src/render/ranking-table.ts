@@ -7,7 +7,8 @@ import type { ScoreReport } from '../core/report.js';
 import type { Scheme } from '../core/types.js';
 import { word, type Locale } from './labels.js';
 
-export type ColumnKind = 'text' | 'integer' | 'score' | 'signed' | 'grade';
+/** `rankChange`: places moved up (+) or down (−) since the compared period. */
+export type ColumnKind = 'text' | 'integer' | 'score' | 'signed' | 'grade' | 'rankChange';
 
 export interface Column {
   key: string;
@@ -51,6 +52,16 @@ export function buildRankingTable(report: ScoreReport, scheme: Scheme, locale: L
     { key: 'final', label: w('final'), kind: 'score' },
     { key: 'grade', label: w('grade'), kind: 'grade' },
   ];
+  // --compare (SPEC §9.1): previous final, change, previous rank, rank change.
+  const compared = report.employees.some((e) => e.previous !== undefined);
+  if (compared) {
+    columns.push(
+      { key: 'previousFinal', label: w('previousFinal'), kind: 'score' },
+      { key: 'change', label: w('change'), kind: 'signed' },
+      { key: 'previousRank', label: w('previousRank'), kind: 'integer' },
+      { key: 'rankChange', label: w('rankChange'), kind: 'rankChange' },
+    );
+  }
   const roleLabel = (id: string | null) => (id === null ? null : scheme.roles.find((r) => r.id === id)?.label ?? id);
   const rows = report.employees.map((e): RankingRow => {
     const dimensionCells = dimensions.map((d) => e.dimensions.find((x) => x.id === d.id) ?? null);
@@ -59,6 +70,16 @@ export function buildRankingTable(report: ScoreReport, scheme: Scheme, locale: L
       ...dimensionCells.map((d) => d?.score ?? null),
       e.adjustment, e.final, e.grade,
     ];
+    if (compared) {
+      const before = e.previous ?? null;
+      const isNew = before === null && e.final !== null;
+      cells.push(
+        before?.final ?? null,
+        before && e.final !== null ? e.final - before.final : isNew ? w('new') : null,
+        before?.rank ?? null,
+        before && e.rank !== null ? before.rank - e.rank : null,
+      );
+    }
     const excluded = cells.map(() => false);
     dimensionCells.forEach((d, i) => (excluded[5 + i] = d !== null && d.excluded));
     return { employee: e.id, cells, excluded, vetoed: e.vetoes.length > 0, error: e.error };

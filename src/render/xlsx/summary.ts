@@ -24,6 +24,8 @@ function formatOf(column: Column): string | undefined {
       return FORMAT.score;
     case 'signed':
       return FORMAT.signed;
+    case 'rankChange':
+      return '+0;-0;0';
     default:
       return undefined;
   }
