@@ -102,6 +102,23 @@ function buildProgram(): Command {
     });
 
   program
+    .command('calibrate')
+    .description('suggest standards from historical results (experience values)')
+    .argument('<history...>', 'ledger files of past periods; globs allowed')
+    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('--periods <range>', 'periods to learn from, e.g. 2026-01..2026-10 (default: every period in the files)')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'yaml', 'json']))
+    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
+    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
+    .option('--no-color', 'no colours (also NO_COLOR)')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (history: string[], opts) => {
+      const { calibrateCommand } = await import('./commands/calibrate.js');
+      process.exitCode = await calibrateCommand(history, { ...opts, color: useColor(opts.color) }, io);
+    });
+
+  program
     .command('init')
     .description('write an example kpi.yaml and a sample ledger.xlsx that score at once')
     .argument('[dir]', 'folder to write them into', '.')
