@@ -7,6 +7,7 @@
 import { findCycle, parseExpression, referencedNames, usedFunctions, ExpressionError } from '../core/expression.js';
 import type { FieldType, Metric, RowFilter, Scheme, Source } from '../core/types.js';
 import type { RawCondition, RawConfig } from './schema.js';
+import { buildCalendar, buildDerived } from './rules-derive.js';
 import { buildScoring } from './rules-scoring.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
@@ -48,6 +49,7 @@ function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
         ctx.problem([...path, 'types', field], `"${field}" has a type but no column`, didYouMean(field, Object.keys(s.columns)) || `add it under columns`, true);
       }
     }
+    fields.push(...buildDerived(ctx, id, fields, s.derive));
     return {
       id, sheet: s.sheet, file: s.file, fields, dated: 'date' in s.columns,
       trueValues: (s.true_values ?? []).map(String), falseValues: (s.false_values ?? []).map(String),
@@ -147,6 +149,7 @@ export function buildScheme(raw: RawConfig): { scheme: Scheme; problems: PlacedP
     sources,
     metrics,
     ...scoring,
+    calendar: buildCalendar(ctx, raw.calendar),
   };
   return { scheme, problems, warnings };
 }

@@ -50,6 +50,14 @@ export const source = z.strictObject({
   true_values: z.array(z.union([z.string(), z.number()])).optional(),
   false_values: z.array(z.union([z.string(), z.number()])).optional(),
   date_format: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  /** Fields computed from other fields of the same row (SPEC §3.1). */
+  derive: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+});
+
+const isoDay = z.union([z.string(), z.number()]);
+export const calendar = z.strictObject({
+  holidays: z.array(isoDay).optional(),
+  workdays: z.array(isoDay).optional(),
 });
 
 export const aggregateMetric = z.strictObject({
@@ -141,6 +149,7 @@ export const configSchema = z.strictObject({
   missing: missing.optional(),
   max_total: numberish.optional(),
   distribution_scope: z.enum(['all', 'role', 'team']).optional(),
+  calendar: calendar.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -154,5 +163,5 @@ export const KNOWN_KEYS = [
   'types', 'true_values', 'false_values', 'date_format', 'source', 'agg', 'field', 'p', 'where', 'hit', 'label',
   'formula', 'method', 'target', 'zero', 'floor', 'cap', 'better', 'points', 'at', 'score', 'bands', 'min', 'max',
   'per', 'base', 'when', 'scale', 'metric', 'weight', 'standard', 'indicators', 'weights', 'effect', 'grade',
-  'max_share', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'empty',
+  'max_share', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'empty', 'derive', 'calendar', 'holidays', 'workdays',
 ];

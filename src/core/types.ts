@@ -42,8 +42,10 @@ export type RowFilter = Record<string, Condition>;
 export interface Field {
   id: string;
   type: FieldType;
-  /** Accepted column headers (aliases), as written in the config. */
+  /** Accepted column headers (aliases), as written in the config; none for derived fields. */
   headers: string[];
+  /** A derived field (SPEC §3.1): computed from the row's other fields, not read. */
+  derive?: Expr;
 }
 
 export interface Source {
@@ -160,6 +162,8 @@ export interface Scheme {
   grades: Grade[];
   maxTotal?: number;
   distributionScope: 'all' | 'role' | 'team';
+  /** Whole day numbers of public holidays and make-up working days (调休), for workdays(). */
+  calendar: { holidays: ReadonlySet<number>; workdays: ReadonlySet<number> };
 }
 
 /** Where a row came from, as the user sees it (row number as in Excel or an editor). */

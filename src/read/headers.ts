@@ -29,6 +29,12 @@ function mapRow(source: Source, row: RawRow): ColumnMap | null {
   const columns: number[] = [];
   const headers: string[] = [];
   for (const field of source.fields) {
+    if (field.derive) {
+      // Computed from the row, not read: no column (SPEC §3.1).
+      columns.push(-1);
+      headers.push(field.id);
+      continue;
+    }
     const wanted = field.headers.map(normalizeHeader);
     const index = normalized.findIndex((h) => h !== '' && wanted.includes(h));
     if (index < 0) return null;
@@ -41,7 +47,7 @@ function mapRow(source: Source, row: RawRow): ColumnMap | null {
 /** How many of the source's fields a row has headers for (to pick the best near-miss). */
 function matches(source: Source, row: RawRow): number {
   const normalized = new Set(row.cells.map((c) => normalizeHeader(cellText(c))));
-  return source.fields.filter((f) => f.headers.some((h) => normalized.has(normalizeHeader(h)))).length;
+  return source.fields.filter((f) => !f.derive && f.headers.some((h) => normalized.has(normalizeHeader(h)))).length;
 }
 
 /**
@@ -56,7 +62,7 @@ export function findHeader(source: Source, firstRows: readonly RawRow[], where: 
   const best = [...firstRows.slice(0, HEADER_SEARCH_ROWS)].sort((a, b) => matches(source, b) - matches(source, a))[0];
   const seen = best ? best.cells.map((c) => cellText(c).trim()).filter((h) => h !== '') : [];
   const present = new Set(seen.map(normalizeHeader));
-  const missing = source.fields.filter((f) => !f.headers.some((h) => present.has(normalizeHeader(h))));
+  const missing = source.fields.filter((f) => !f.derive && !f.headers.some((h) => present.has(normalizeHeader(h))));
   const parts = missing.map((f) => {
     // Always name the nearest header that shares anything with the wanted one: in Chinese
     // headers one character is a whole word, so a typo-sized limit would say nothing.

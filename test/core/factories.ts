@@ -97,6 +97,7 @@ export function scheme(parts: Partial<Scheme> = {}): Scheme {
     vetoes: [],
     grades: GRADES,
     distributionScope: 'all',
+    calendar: { holidays: new Set(), workdays: new Set() },
     ...parts,
   };
 }
