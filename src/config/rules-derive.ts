@@ -112,7 +112,7 @@ export function buildDerived(ctx: RuleContext, sourceId: string, columns: Field[
     const type = typeOf(parsed.get(name)!, (n) => types.get(n), (message, offset) => ctx.problem(path(name), `"${text}": ${message}${offset ? ` (at column ${offset + 1})` : ''}`));
     if (type === null) continue;
     types.set(name, type);
-    fields.push({ id: name, type, headers: [], derive: parsed.get(name)! });
+    fields.push({ id: name, type, headers: [], derive: parsed.get(name)!, deriveText: text });
   }
   return fields;
 }

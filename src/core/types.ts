@@ -46,6 +46,8 @@ export interface Field {
   headers: string[];
   /** A derived field (SPEC §3.1): computed from the row's other fields, not read. */
   derive?: Expr;
+  /** The expression as written, for explanations. */
+  deriveText?: string;
 }
 
 export interface Source {

@@ -55,6 +55,7 @@ export function renderExplain(result: EmployeeResult, scheme: Scheme, options: {
       dimension.score === null ? chalk.dim(t.na) : chalk.bold(fixed2(dimension.score)), subtotal === null ? '' : chalk.bold(fixed2(subtotal))]);
   }
   lines.push(table.toString());
+  lines.push(...derivedNotes(result, scheme));
   if (result.base !== null) lines.push(`${t.base}: ${fixed2(result.base)}`);
   const adjustments = result.adjustments.filter((a) => a.points !== 0 || a.actual);
   if (adjustments.length > 0) {
@@ -67,4 +68,19 @@ export function renderExplain(result: EmployeeResult, scheme: Scheme, options: {
   if (result.error) lines.push(chalk.red(`${t.notScored}: ${plain(result.error)}`));
   else lines.push(chalk.bold(`${t.final}: ${fixed2(result.final!)}    ${t.grade}: ${result.grade}    ${t.rank}: ${result.rank}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** Where an indicator's value comes from a derived field, say how it is computed (§3.1). */
+function derivedNotes(result: EmployeeResult, scheme: Scheme): string[] {
+  const notes = new Set<string>();
+  for (const indicator of result.indicators) {
+    const metric = scheme.metrics.find((m) => m.id === indicator.metric);
+    if (metric?.kind !== 'agg') continue;
+    const source = scheme.sources.find((s) => s.id === metric.source);
+    const used = [metric.field, ...Object.keys(metric.where ?? {}), ...Object.keys(metric.hit ?? {})];
+    for (const field of source?.fields ?? []) {
+      if (field.deriveText && used.includes(field.id)) notes.add(`  ${plain(indicator.label)}: ${field.id} = ${plain(field.deriveText)}`);
+    }
+  }
+  return notes.size ? [scheme.locale === 'en' ? 'Derived fields:' : '派生字段：', ...notes] : [];
 }
