@@ -31,6 +31,15 @@ function useColor(flag: boolean): boolean {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** The options every command that reads ledgers takes, said once. */
+function readingOptions(command: Command): Command {
+  return command
+    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
+    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
+    .option('--no-color', 'no colours (also NO_COLOR)');
+}
+
 function buildProgram(): Command {
   const program = new Command('kpi')
     .description('Quantified performance scores from monthly work ledgers (工作台账) and a YAML scheme.')
@@ -40,23 +49,18 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
-  program
-    .command('score')
+  readingOptions(program.command('score'))
     .description('score one period: print the ranking, write reports')
     .argument('<ledgers...>', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
-    .option('-o, --out <file>', 'write a report; the extension picks the format (.json); repeatable', collect, [])
+    .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv); repeatable', collect, [])
     .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
     .option('--out-dir <dir>', 'folder for --split workbooks')
     .option('--compare <period>', 'score an earlier period too and show each change (same kind of period)')
     .option('--explain <id>', "take one person's score apart (or 'all'); repeatable", collect, [])
     .option('--strict', 'exit 2 if any row is rejected or anyone is missing from the roster', false)
-    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
-    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
-    .option('--no-color', 'no colours (also NO_COLOR)')
     .option('-q, --quiet', 'print only the data', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
@@ -64,24 +68,18 @@ function buildProgram(): Command {
       const { scoreCommand } = await import('./commands/score.js');
       process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
-  program
-    .command('validate')
+  readingOptions(program.command('validate'))
     .description('check the config (and, if given, the ledgers) without scoring')
     .argument('[ledgers...]', 'ledger files to check as well; globs allowed')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
-    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
-    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
-    .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
       const { validateCommand } = await import('./commands/validate.js');
       process.exitCode = await validateCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
 
-  program
-    .command('batch')
+  readingOptions(program.command('batch'))
     .description('score many periods (and teams) in one run, for CI and cron')
     .argument('<ledgers...>', 'ledger files; each is read once for all periods')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
@@ -90,10 +88,6 @@ function buildProgram(): Command {
     .option('--out-dir <dir>', 'folder for <period>[-<team>].xlsx and index.json')
     .option('--json', 'also write <period>[-<team>].json (the document of kpi score --format json)', false)
     .option('--strict', 'a run with rejected rows or people missing from the roster fails', false)
-    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
-    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
-    .option('--no-color', 'no colours (also NO_COLOR)')
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
@@ -101,17 +95,12 @@ function buildProgram(): Command {
       process.exitCode = await batchCommand(ledgers, { ...opts, progress: Boolean(process.stderr.isTTY) && !opts.quiet }, io);
     });
 
-  program
-    .command('calibrate')
+  readingOptions(program.command('calibrate'))
     .description('suggest standards from historical results (experience values)')
     .argument('<history...>', 'ledger files of past periods; globs allowed')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .option('--periods <range>', 'periods to learn from, e.g. 2026-01..2026-10 (default: every period in the files)')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'yaml', 'json']))
-    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
-    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
-    .option('--no-color', 'no colours (also NO_COLOR)')
     .addHelpText('after', EXIT_HELP)
     .action(async (history: string[], opts) => {
       const { calibrateCommand } = await import('./commands/calibrate.js');
