@@ -54,16 +54,11 @@ grades:
 `;
 
 const KINDS = ['上门维修', '电话支持', '预防性维护', '安装调试'];
+export const HEADERS = ['工号', '服务日期', '服务类型', '满意度', '是否及时', '响应时长', '一次修复'];
 
-/** Writes `services.csv` with `rows` rows (November 2026) and kpi.yaml into `dir`. */
-export async function generateCsv(dir, rows) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'kpi.yaml'), CONFIG);
-  const file = join(dir, 'services.csv');
-  const out = createWriteStream(file);
+/** The ledger's rows, as text (November 2026): the same N gives the same rows. */
+function* ledgerRows(rows) {
   const random = rng(rows);
-  out.write('工号,服务日期,服务类型,满意度,是否及时,响应时长,一次修复\n');
-  let chunk = '';
   for (let i = 0; i < rows; i++) {
     const person = `E${String(1 + Math.floor(random() * PEOPLE)).padStart(4, '0')}`;
     const day = 1 + Math.floor(random() * 30);
@@ -72,6 +67,19 @@ export async function generateCsv(dir, rows) {
     const onTime = random() < 0.93 ? '是' : '否';
     const hours = (random() * 8).toFixed(1);
     const fixed = random() < 0.85 ? '√' : '×';
+    yield [person, day, kind, satisfaction, onTime, hours, fixed];
+  }
+}
+
+/** Writes `services.csv` with `rows` rows and kpi.yaml into `dir`. */
+export async function generateCsv(dir, rows) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'kpi.yaml'), CONFIG);
+  const file = join(dir, 'services.csv');
+  const out = createWriteStream(file);
+  out.write(`${HEADERS.join(',')}\n`);
+  let chunk = '';
+  for (const [person, day, kind, satisfaction, onTime, hours, fixed] of ledgerRows(rows)) {
     chunk += `${person},2026-11-${String(day).padStart(2, '0')},${kind},${satisfaction},${onTime},${hours},${fixed}\n`;
     if (chunk.length > 1 << 16) {
       if (!out.write(chunk)) await once(out, 'drain');
@@ -80,5 +88,27 @@ export async function generateCsv(dir, rows) {
   }
   out.end(chunk);
   await once(out, 'finish');
+  return file;
+}
+
+/**
+ * Writes `services.xlsx` (sheet `services`, the same 7 columns, dates as date cells,
+ * numbers as numbers, shared strings as Excel writes them) and kpi.yaml into `dir`, with
+ * exceljs's streaming writer.
+ */
+export async function generateWorkbook(dir, rows) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'kpi.yaml'), CONFIG);
+  const file = join(dir, 'services.xlsx');
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const sheet = book.addWorksheet('services');
+  sheet.columns = HEADERS.map((header, i) => ({ header, key: `c${i}`, style: i === 1 ? { numFmt: 'yyyy-mm-dd' } : {} }));
+  for (const [person, day, kind, satisfaction, onTime, hours, fixed] of ledgerRows(rows)) {
+    const date = new Date(Date.UTC(2026, 10, day));
+    sheet.addRow([person, date, kind, satisfaction === '' ? null : Number(satisfaction), onTime, Number(hours), fixed]).commit();
+  }
+  sheet.commit();
+  await book.commit();
   return file;
 }

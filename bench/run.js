@@ -1,19 +1,33 @@
 /**
- * `npm run bench`: generates the inputs at run time, runs `kpi score` on them as a user
- * would (the built CLI, JSON output), and prints time and peak RSS. Not part of `npm test`.
- * Sizes can be set: `npm run bench -- 100000 1000000`.
+ * `npm run bench`: generates the inputs at run time (nothing large is committed), runs
+ * `kpi score` on them as a user would (the built CLI, JSON output, each run a new
+ * process), checks kpi's numbers against a separate reference computation, and prints
+ * times (median of 3), peak RSS and the ratios of issue 8 against the yardsticks measured
+ * in the same run: DuckDB on the CSV, exceljs's streaming reader on the workbook.
+ * Not part of `npm test`.
+ *
+ *   npm run bench                       # CSV 100k, 300k, 1M rows; workbook 200k rows
+ *   npm run bench -- 1000000            # other CSV sizes (the largest gets the checks)
+ *   KPI_BIN=/elsewhere/bin/kpi.js npm run bench   # measure another build (before/after)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCsv } from './generate.js';
+import { generateCsv, generateWorkbook } from './generate.js';
+import { referenceMetrics } from './reference.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench', 'out');
+const KPI = resolve(ROOT, process.env.KPI_BIN ?? 'bin/kpi.js');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const CSV_SIZES = sizes.length ? sizes : [100_000, 300_000, 1_000_000];
+const WORKBOOK_ROWS = 200_000;
+const RUNS = 3;
+/** DuckDB on this file, per issue 8's table, for when @duckdb/node-api is not installed. */
+const ISSUE_DUCKDB_SECONDS = 0.85;
 
-/** Runs a command under /usr/bin/time; returns wall seconds and peak RSS in MB. */
+/** Runs `node args…` under /usr/bin/time; wall seconds, peak RSS in MB, stdout. */
 function measure(args) {
   const timed = existsSync('/usr/bin/time');
   const command = timed ? '/usr/bin/time' : process.execPath;
@@ -21,32 +35,113 @@ function measure(args) {
   const started = process.hrtime.bigint();
   const run = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0) throw new Error(`kpi failed (${run.status}): ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const last = run.stderr.trim().split('\n').pop() ?? '';
   const rssMb = timed ? Number(last.split(' ')[1]) / 1024 : NaN;
   return { seconds, rssMb, stdout: run.stdout };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The median run of RUNS (by time), with the median peak RSS. */
+function timed(args) {
+  const runs = Array.from({ length: RUNS }, () => measure(args));
+  return { seconds: median(runs.map((r) => r.seconds)), rssMb: median(runs.map((r) => r.rssMb)), stdout: runs[0].stdout };
 }
 
+/** kpi's actual value of every indicator, by employee and metric. */
+function kpiActuals(json) {
+  const doc = JSON.parse(json);
+  return new Map(doc.employees.map((e) => [e.id, Object.fromEntries(e.indicators.map((i) => [i.metric, i.actual]))]));
+}
+
+/** Compares kpi's values with the reference's; returns the differences found. */
+function compare(actuals, reference) {
+  const problems = [];
+  const same = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+  if (actuals.size !== reference.size) problems.push(`${actuals.size} people in kpi's output, ${reference.size} in the reference`);
+  for (const [id, expected] of reference) {
+    const got = actuals.get(id);
+    for (const [metric, value] of Object.entries(expected)) {
+      if (!got || !same(got[metric] ?? null, value)) problems.push(`${id} ${metric}: kpi ${got?.[metric]}, reference ${value}`);
+    }
+  }
+  return problems;
+}
+
+const table = [];
+const note = (what, m, extra = '') => table.push({ what, seconds: m.seconds, rssMb: m.rssMb, extra });
+const ratios = [];
+const checks = [];
+
 mkdirSync(OUT, { recursive: true });
-const rows = [];
-for (const size of sizes.length ? sizes : [100_000, 300_000, 1_000_000]) {
+console.error(`kpi: ${KPI}`);
+
+note('kpi --version', timed([KPI, '--version']));
+const sample = join(ROOT, 'fixtures', 'sample');
+const sampleFiles = readdirSync(sample).filter((f) => f.endsWith('.csv')).map((f) => join(sample, f));
+const sampleRun = timed([KPI, 'score', ...sampleFiles, '-c', join(sample, 'kpi.yaml'), '-q']);
+note('kpi score, the sample (12 people, 9 CSV files)', sampleRun);
+
+let largest = null;
+for (const size of CSV_SIZES) {
   const dir = join(OUT, `csv-${size}`);
   const file = existsSync(join(dir, 'services.csv')) ? join(dir, 'services.csv') : await generateCsv(dir, size);
-  const runs = [0, 1, 2].map(() => measure(['bin/kpi.js', 'score', file, '-c', join(dir, 'kpi.yaml'), '-p', '2026-11', '--format', 'json', '-q']));
-  const doc = JSON.parse(runs[0].stdout);
-  rows.push({
-    input: `CSV ${size.toLocaleString('en')} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`,
-    seconds: median(runs.map((r) => r.seconds)).toFixed(2),
-    rssMb: median(runs.map((r) => r.rssMb)).toFixed(0),
-    people: doc.employees.length,
-    rows: doc.stats.rows,
-  });
+  const run = timed([KPI, 'score', file, '-c', join(dir, 'kpi.yaml'), '-p', '2026-11', '--format', 'json', '-q']);
+  const rows = JSON.parse(run.stdout).stats.rows;
+  note(`kpi score, CSV ${size.toLocaleString('en')} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`, run, `${rows.toLocaleString('en')} rows read`);
+  if (!largest || size > largest.size) largest = { size, file, run };
 }
-const version = measure(['bin/kpi.js', '--version']);
-rows.push({ input: 'kpi --version', seconds: version.seconds.toFixed(2), rssMb: version.rssMb.toFixed(0), people: '', rows: '' });
-console.table(rows);
+
+// Checks and the DuckDB yardstick, on the largest CSV.
+const reference = await referenceMetrics(largest.file);
+const problems = compare(kpiActuals(largest.run.stdout), reference);
+checks.push(`kpi's 7 metrics for ${reference.size} people equal the reference computation's: ${problems.length === 0 ? 'OK' : `MISMATCH (${problems.length})\n    ${problems.slice(0, 5).join('\n    ')}`}`);
+const duckdbScript = join(ROOT, 'bench', 'duckdb.js');
+let duckdbSeconds = ISSUE_DUCKDB_SECONDS;
+let duckdbSource = `issue 8's figure, NOT measured here (@duckdb/node-api is not installed)`;
+if (existsSync(join(ROOT, 'node_modules', '@duckdb', 'node-api'))) {
+  const one = timed([duckdbScript, largest.file, '1']);
+  const two = timed([duckdbScript, largest.file, '2']);
+  note(`DuckDB 1 thread, the same file and metrics (node + @duckdb/node-api)`, one);
+  note(`DuckDB 2 threads`, two);
+  duckdbSeconds = one.seconds;
+  duckdbSource = 'DuckDB 1 thread, measured in this run';
+  const people = JSON.parse(one.stdout).length;
+  checks.push(`DuckDB finds the same ${people} people: ${people === reference.size ? 'OK' : 'MISMATCH'}`);
+}
+ratios.push({ what: `kpi, CSV ${largest.size.toLocaleString('en')} rows ÷ ${duckdbSource}`, ratio: largest.run.seconds / duckdbSeconds, target: 1.0 });
+
+// The workbook, and exceljs's bare streaming pass over it.
+const bookDir = join(OUT, `xlsx-${WORKBOOK_ROWS}`);
+const book = existsSync(join(bookDir, 'services.xlsx')) ? join(bookDir, 'services.xlsx') : await generateWorkbook(bookDir, WORKBOOK_ROWS);
+const bookRun = timed([KPI, 'score', book, '-c', join(bookDir, 'kpi.yaml'), '-p', '2026-11', '--format', 'json', '-q']);
+note(`kpi score, workbook ${WORKBOOK_ROWS.toLocaleString('en')} rows (${(statSync(book).size / 2 ** 20).toFixed(1)} MiB)`, bookRun, `${JSON.parse(bookRun.stdout).stats.rows.toLocaleString('en')} rows read`);
+const exceljsRun = timed([join(ROOT, 'bench', 'exceljs-count.js'), book]);
+note('exceljs streaming reader, counting the same workbook\'s rows', exceljsRun, `${JSON.parse(exceljsRun.stdout).rows.toLocaleString('en')} rows`);
+ratios.push({ what: 'kpi, workbook ÷ exceljs streaming row count', ratio: bookRun.seconds / exceljsRun.seconds, target: 0.8 });
+
+// A scorecard workbook for everyone (2,000 people), from the smallest CSV.
+const smallest = Math.min(...CSV_SIZES);
+const scorecards = join(OUT, 'scorecards.xlsx');
+rmSync(scorecards, { force: true });
+const writeRun = measure([KPI, 'score', join(OUT, `csv-${smallest}`, 'services.csv'), '-c', join(OUT, `csv-${smallest}`, 'kpi.yaml'), '-p', '2026-11', '-q', '-o', scorecards]);
+note(`kpi score -o scorecards.xlsx (2,000 people, from the ${smallest.toLocaleString('en')}-row CSV; one run)`, writeRun, `${(statSync(scorecards).size / 2 ** 20).toFixed(1)} MiB written`);
+
+const rss = CSV_SIZES.map((size) => table.find((r) => r.what.startsWith(`kpi score, CSV ${size.toLocaleString('en')} `)).rssMb);
+ratios.push({ what: `peak RSS, CSV ${CSV_SIZES.map((s) => s.toLocaleString('en')).join(' / ')} rows: ${rss.map((r) => r.toFixed(0)).join(' / ')} MB`, ratio: Math.max(...rss), target: 150, unit: 'MB' });
+ratios.push({ what: 'kpi --version', ratio: table[0].seconds, target: 0.15, unit: 's' });
+ratios.push({ what: 'the sample, end to end', ratio: sampleRun.seconds, target: 0.5, unit: 's' });
+
+const width = Math.max(...table.map((r) => r.what.length));
+console.log(`\n${'what'.padEnd(width)}  ${'time'.padStart(7)}  ${'peak RSS'.padStart(9)}`);
+for (const r of table) console.log(`${r.what.padEnd(width)}  ${`${r.seconds.toFixed(2)} s`.padStart(7)}  ${`${r.rssMb.toFixed(0)} MB`.padStart(9)}  ${r.extra}`);
+console.log('\ntargets (issue 8):');
+for (const r of ratios) {
+  const shown = r.unit ? `${r.ratio.toFixed(r.unit === 's' ? 2 : 0)} ${r.unit}` : `${r.ratio.toFixed(2)}×`;
+  const target = r.unit ? `≤ ${r.target} ${r.unit}` : `≤ ${r.target.toFixed(1)}×`;
+  console.log(`  ${r.ratio <= r.target ? 'met    ' : 'NOT met'}  ${shown.padStart(8)}  (${target})  ${r.what}`);
+}
+console.log('\nchecks:');
+for (const c of checks) console.log(`  ${c}`);
+if (problems.length > 0) process.exitCode = 1;

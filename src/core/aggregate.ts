@@ -3,7 +3,7 @@
  * compiled once per metric; each row then costs one map look-up and a few comparisons per
  * metric of its source. Memory grows with people × metrics, not with rows.
  */
-import { createAccumulator, emptyResult, type Accumulator } from './accumulators.js';
+import { AccumulatorColumn, emptyResult } from './accumulators.js';
 import { compileRowFilter, type RowPredicate } from './conditions.js';
 import type { CellValue, LedgerRow, Metric, Scheme, Source } from './types.js';
 
@@ -11,15 +11,19 @@ type AggMetric = Extract<Metric, { kind: 'agg' }>;
 
 interface MetricPlan {
   metric: AggMetric;
-  where: RowPredicate;
-  hit: RowPredicate;
+  /** Everyone's accumulators of the metric. */
+  column: AccumulatorColumn;
+  /** null: every row of the source counts. */
+  where: RowPredicate | null;
+  /** Only for ratios: whether a row is a hit. */
+  hit: RowPredicate | null;
   fieldIndex: number;
 }
 
 interface SourcePlan {
   employeeIndex: number;
-  /** Indexes into `plans` of the metrics computed from this source. */
-  metrics: number[];
+  /** The metrics computed from this source. */
+  metrics: MetricPlan[];
 }
 
 export function fieldIndexer(source: Source): (field: string) => number {
@@ -34,7 +38,8 @@ export function fieldIndexer(source: Source): (field: string) => number {
 export class MetricAggregator {
   private readonly plans: MetricPlan[] = [];
   private readonly sources = new Map<string, SourcePlan>();
-  private readonly people = new Map<string, Accumulator[]>();
+  /** Each employee's index in the accumulator columns, in the order first seen. */
+  private readonly people = new Map<string, number>();
 
   constructor(scheme: Scheme) {
     for (const source of scheme.sources) {
@@ -45,13 +50,15 @@ export class MetricAggregator {
       if (metric.kind !== 'agg') continue;
       const source = scheme.sources.find((s) => s.id === metric.source)!;
       const index = fieldIndexer(source);
-      this.sources.get(source.id)!.metrics.push(this.plans.length);
-      this.plans.push({
+      const plan: MetricPlan = {
         metric,
-        where: compileRowFilter(metric.where, index),
-        hit: compileRowFilter(metric.hit, index),
+        column: new AccumulatorColumn(metric.agg, metric.p),
+        where: metric.where ? compileRowFilter(metric.where, index) : null,
+        hit: metric.agg === 'ratio' ? compileRowFilter(metric.hit, index) : null,
         fieldIndex: metric.field ? index(metric.field) : -1,
-      });
+      };
+      this.plans.push(plan);
+      this.sources.get(source.id)!.metrics.push(plan);
     }
   }
 
@@ -59,14 +66,14 @@ export class MetricAggregator {
   add(row: LedgerRow): void {
     const source = this.sources.get(row.source);
     if (!source) return;
-    const employee = row.values[source.employeeIndex] as string;
-    const accumulators = this.accumulatorsOf(employee);
     const values: readonly CellValue[] = row.values;
-    for (const planIndex of source.metrics) {
-      const plan = this.plans[planIndex];
-      if (!plan.where(values)) continue;
+    const person = this.personOf(values[source.employeeIndex] as string);
+    const plans = source.metrics;
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i];
+      if (plan.where !== null && !plan.where(values)) continue;
       const value = plan.fieldIndex >= 0 ? values[plan.fieldIndex] : null;
-      accumulators[planIndex].add(value, plan.metric.agg === 'ratio' && plan.hit(values));
+      plan.column.add(person, value, plan.hit !== null && plan.hit(values));
     }
   }
 
@@ -77,20 +84,21 @@ export class MetricAggregator {
 
   /** Actual values of every aggregated metric for one employee (rows or not). */
   valuesOf(employee: string): Map<string, number | null> {
-    const accumulators = this.people.get(employee);
+    const person = this.people.get(employee);
     const values = new Map<string, number | null>();
-    this.plans.forEach((plan, i) => {
-      values.set(plan.metric.id, accumulators ? accumulators[i].result() : emptyResult(plan.metric.agg));
-    });
+    for (const plan of this.plans) {
+      values.set(plan.metric.id, person === undefined ? emptyResult(plan.metric.agg) : plan.column.result(person));
+    }
     return values;
   }
 
-  private accumulatorsOf(employee: string): Accumulator[] {
-    let accumulators = this.people.get(employee);
-    if (!accumulators) {
-      accumulators = this.plans.map((plan) => createAccumulator(plan.metric.agg, plan.metric.p));
-      this.people.set(employee, accumulators);
+  private personOf(employee: string): number {
+    let person = this.people.get(employee);
+    if (person === undefined) {
+      person = this.people.size;
+      this.people.set(employee, person);
+      for (const plan of this.plans) plan.column.reserve(person + 1);
     }
-    return accumulators;
+    return person;
   }
 }

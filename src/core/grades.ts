@@ -43,7 +43,14 @@ export function assignGrades(people: readonly Gradable[], grades: readonly Grade
   return assigned;
 }
 
-/** Standard competition ranking (1, 2, 2, 4) by final score, highest first. */
+/** Standard competition ranking (1, 2, 2, 4) by final score, highest first: each rank is
+ *  1 + how many scored strictly higher, found by sorting once. */
 export function competitionRanks(finals: readonly number[]): number[] {
-  return finals.map((f) => 1 + finals.filter((other) => other > f).length);
+  const order = finals.map((_, i) => i).sort((a, b) => finals[b] - finals[a]);
+  const ranks = new Array<number>(finals.length);
+  order.forEach((i, k) => {
+    const previous = order[k - 1];
+    ranks[i] = k > 0 && finals[i] === finals[previous] ? ranks[previous] : k + 1;
+  });
+  return ranks;
 }

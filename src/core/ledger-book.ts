@@ -14,8 +14,12 @@ interface Bucket {
   aggregator: MetricAggregator;
   rejected: RejectedRow[];
   rows: number;
-  /** People with accepted rows, and a name if a row carried one. */
-  seen: Map<string, string | null>;
+  /** The first name a person's rows carried. Who has rows is the aggregator's to say: it
+   *  holds accumulators for exactly the people of the accepted rows, in the order first
+   *  seen, so a row without a name costs no look-up here. */
+  names: Map<string, string>;
+  /** What `open` hands out for the bucket's rows: one per bucket, not one per row. */
+  receiver: RowReceiver;
 }
 
 export interface BookStats {
@@ -43,6 +47,8 @@ export class LedgerBook {
   private latest: DayNumber | null = null;
   private rowCount = 0;
   private outside = 0;
+  /** The bucket of the previous dated row: rows of one period tend to come together. */
+  private recent: Bucket | null = null;
 
   /**
    * @param fixed the period asked for (rows outside it are only counted), or null to keep
@@ -55,12 +61,12 @@ export class LedgerBook {
   /** Says where a dated row belongs: its bucket, or null when outside the fixed period. */
   private bucketFor(date: DayNumber): Bucket | null {
     if (this.latest === null || date > this.latest) this.latest = date;
-    if (this.fixed) {
-      if (!inPeriod(date, this.fixed)) return null;
-      return this.buckets.get(this.fixed.key) ?? this.store(this.newBucket(this.fixed));
-    }
-    const period = periodContaining(date, this.unit);
-    return this.buckets.get(period.key) ?? this.store(this.newBucket(period));
+    if (this.fixed && !inPeriod(date, this.fixed)) return null;
+    const recent = this.recent;
+    if (recent !== null && inPeriod(date, recent.period!)) return recent;
+    const period = this.fixed ?? periodContaining(date, this.unit);
+    this.recent = this.buckets.get(period.key) ?? this.store(this.newBucket(period));
+    return this.recent;
   }
 
   /**
@@ -75,13 +81,7 @@ export class LedgerBook {
       return null;
     }
     bucket.rows++;
-    return {
-      accept: (row: LedgerRow, employee: string, name: string | null) => {
-        bucket.aggregator.add(row);
-        if (!bucket.seen.has(employee) || (name && !bucket.seen.get(employee))) bucket.seen.set(employee, name);
-      },
-      reject: (rejected: RejectedRow) => bucket.rejected.push(rejected),
-    };
+    return bucket.receiver;
   }
 
   /** A row rejected because its date is empty or unreadable: it belongs to no period. */
@@ -108,8 +108,8 @@ export class LedgerBook {
     const chosen = period ? this.buckets.get(period.key) ?? this.newBucket(period) : this.newBucket(null);
     let outside = this.outside;
     for (const bucket of this.buckets.values()) if (bucket !== chosen) outside += bucket.rows;
-    const seen = new Map(this.undated.seen);
-    for (const [id, name] of chosen.seen) if (!seen.has(id) || (name && !seen.get(id))) seen.set(id, name);
+    const seen = seenIn(this.undated);
+    for (const [id, name] of seenIn(chosen)) if (!seen.has(id) || (name && !seen.get(id))) seen.set(id, name);
     const rejected = [...this.undatable, ...this.undated.rejected, ...chosen.rejected];
     return {
       period,
@@ -123,13 +123,29 @@ export class LedgerBook {
   }
 
   private newBucket(period: Period | null): Bucket {
-    return { period, aggregator: new MetricAggregator(this.scheme), rejected: [], rows: 0, seen: new Map() };
+    const aggregator = new MetricAggregator(this.scheme);
+    const rejected: RejectedRow[] = [];
+    const names = new Map<string, string>();
+    const receiver: RowReceiver = {
+      accept: (row: LedgerRow, employee: string, name: string | null) => {
+        aggregator.add(row);
+        if (name && !names.has(employee)) names.set(employee, name);
+      },
+      reject: (row: RejectedRow) => void rejected.push(row),
+    };
+    return { period, aggregator, rejected, rows: 0, names, receiver };
   }
 
   private store(bucket: Bucket): Bucket {
     this.buckets.set(bucket.period!.key, bucket);
     return bucket;
   }
+}
+
+/** People with accepted rows in a bucket, in the order first seen, each with a name if a
+ *  row carried one. */
+function seenIn(bucket: Bucket): Map<string, string | null> {
+  return new Map(bucket.aggregator.employees().map((id) => [id, bucket.names.get(id) ?? null]));
 }
 
 export interface RowReceiver {

@@ -35,16 +35,19 @@ export function scorePeople(
   valuesOf: (id: string) => MetricValues,
 ): EmployeeResult[] {
   const results: EmployeeResult[] = people.map((person) => {
-    const identity = { id: person.id, name: person.name, team: person.team, grade: null, rank: null, teamRank: null };
-    if (!person.role || person.error) {
-      return {
-        ...identity, role: person.role?.id ?? null, roleLabel: person.role?.label ?? null,
+    const score: EmployeeScore = !person.role || person.error
+      ? {
         base: null, adjustment: null, final: null, forcedGrade: null, vetoes: [],
         error: person.error ?? 'no role', dimensions: [], indicators: [], adjustments: [],
-      };
-    }
-    const score = scoreEmployee(scheme, person.role, valuesOf(person.id));
-    return { ...identity, role: person.role.id, roleLabel: person.role.label, ...score };
+      }
+      : scoreEmployee(scheme, person.role, valuesOf(person.id));
+    // One literal, not spreads: this runs for every person.
+    return {
+      id: person.id, name: person.name, team: person.team, grade: null, rank: null, teamRank: null,
+      role: person.role?.id ?? null, roleLabel: person.role?.label ?? null,
+      base: score.base, adjustment: score.adjustment, final: score.final, forcedGrade: score.forcedGrade, vetoes: score.vetoes,
+      error: score.error, dimensions: score.dimensions, indicators: score.indicators, adjustments: score.adjustments,
+    };
   });
 
   const scored = results.filter((r) => r.error === null);
@@ -59,7 +62,12 @@ export function scorePeople(
   const ranks = competitionRanks(scored.map((r) => r.final!));
   scored.forEach((r, i) => (r.rank = ranks[i]));
   const teams = new Map<string, EmployeeResult[]>();
-  for (const r of scored) if (r.team !== null) teams.set(r.team, [...(teams.get(r.team) ?? []), r]);
+  for (const r of scored) {
+    if (r.team === null) continue;
+    const members = teams.get(r.team);
+    if (members) members.push(r);
+    else teams.set(r.team, [r]);
+  }
   for (const members of teams.values()) {
     const teamRanks = competitionRanks(members.map((r) => r.final!));
     members.forEach((r, i) => (r.teamRank = teamRanks[i]));

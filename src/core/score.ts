@@ -59,16 +59,12 @@ export interface EmployeeScore {
 }
 
 function scoreOne(indicator: Indicator, dimension: string, actual: number | null): IndicatorResult {
-  const result = { dimension, metric: indicator.metric, label: indicator.label, weight: indicator.weight, actual, indicator };
-  if (actual !== null) return { ...result, score: scoreIndicator(indicator.standard, actual), excluded: false };
-  switch (indicator.missing) {
-    case 'zero':
-      return { ...result, score: 0, excluded: false };
-    case 'full':
-      return { ...result, score: 100, excluded: false };
-    default:
-      return { ...result, score: null, excluded: true };
-  }
+  let score: number | null = null;
+  if (actual !== null) score = scoreIndicator(indicator.standard, actual);
+  else if (indicator.missing === 'zero') score = 0;
+  else if (indicator.missing === 'full') score = 100;
+  // One literal, not a spread: this runs for every person × indicator.
+  return { dimension, metric: indicator.metric, label: indicator.label, weight: indicator.weight, actual, indicator, score, excluded: score === null };
 }
 
 /** Σ (wᵢ / Σw) × sᵢ over the items that have a score; null when none has. */

@@ -1,13 +1,13 @@
 /**
  * CSV/TSV/TXT ledgers (SPEC §4.1, §4.3): encoding (BOM, strict UTF-8, else GB18030 as
  * Chinese Excel and WPS write it), delimiter detection among , ; tab |, then a streamed
- * parse so memory does not grow with the file. Rows keep the line number an editor shows.
+ * parse (./csv-tokenizer.ts) so memory does not grow with the file. Rows keep the line
+ * number an editor shows.
  */
-import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
 import { EXIT, KpiError } from '../errors.js';
+import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.js';
 import type { RawRow, RawTable } from './table.js';
 
 export interface CsvOptions {
@@ -19,6 +19,26 @@ export interface CsvOptions {
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 const HEAD_BYTES = 64 * 1024;
+/** Chunks small enough that a chunk's rows are typed and gone before the young
+ *  generation fills up, so they are never copied by the garbage collector. */
+const CHUNK_BYTES = 1 << 16;
+/** The UTF-8 check only reads: larger reads, fewer round trips. */
+const CHECK_BYTES = 1 << 20;
+
+type Iconv = typeof import('iconv-lite');
+/** iconv-lite is loaded only for files that are not UTF-8: most never need it. */
+const loadIconv = async (): Promise<Iconv> => (await import('iconv-lite')).default;
+const isUtf8Name = (encoding: string): boolean => /^utf-?8$/i.test(encoding);
+
+/** How much of `data` ends on a character boundary (the rest waits for the next chunk). */
+function wholeUtf8(data: Buffer): number {
+  let k = data.length - 1;
+  while (k >= 0 && data.length - k <= 3 && (data[k] & 0xc0) === 0x80) k--;
+  if (k < 0) return data.length;
+  const lead = data[k];
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return k + size > data.length ? k : data.length;
+}
 
 /** Decides the encoding from the BOM, else from whether the whole file is valid UTF-8. */
 async function detectEncoding(file: string): Promise<{ encoding: string; bomLength: number }> {
@@ -29,16 +49,20 @@ async function detectEncoding(file: string): Promise<{ encoding: string; bomLeng
     if (bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
     if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
     if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+    const buffer = Buffer.allocUnsafe(CHECK_BYTES);
+    let carry = Buffer.alloc(0);
+    for (let position = 0; ;) {
+      const { bytesRead: read } = await handle.read(buffer, 0, CHECK_BYTES, position);
+      if (read === 0) break;
+      position += read;
+      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      const whole = wholeUtf8(data);
+      if (!isUtf8(data.subarray(0, whole))) return { encoding: 'gb18030', bomLength: 0 };
+      carry = Buffer.from(data.subarray(whole));
+    }
+    return { encoding: carry.length ? 'gb18030' : 'utf-8', bomLength: 0 };
   } finally {
     await handle.close();
-  }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(file)) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return { encoding: 'utf-8', bomLength: 0 };
-  } catch {
-    return { encoding: 'gb18030', bomLength: 0 };
   }
 }
 
@@ -49,7 +73,8 @@ async function detectDelimiter(file: string, encoding: string, bomLength: number
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, bomLength);
-    text = iconv.decode(buffer.subarray(0, bytesRead), encoding);
+    const bytes = buffer.subarray(0, bytesRead);
+    text = isUtf8Name(encoding) ? bytes.toString('utf8') : (await loadIconv()).decode(bytes, encoding);
   } finally {
     await handle.close();
   }
@@ -86,29 +111,50 @@ function explicitDelimiter(value: string): string {
   return value;
 }
 
-async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string): AsyncGenerator<RawRow> {
-  const input = createReadStream(file, { start: bomLength });
-  const text = encoding === 'utf-8' ? input.setEncoding('utf8') : input.pipe(iconv.decodeStream(encoding));
-  const parser = text.pipe(parse({
-    delimiter, bom: false, relax_column_count: true, skip_empty_lines: false, info: true,
-    max_record_size: 1 << 20,
-  }));
-  let previousEnd = 0;
+/** The file's text as UTF-8 bytes, in chunks: as read for UTF-8 files, else decoded. */
+async function* utf8Chunks(file: string, encoding: string, start: number): AsyncGenerator<Buffer> {
+  const decoder = isUtf8Name(encoding) ? null : (await loadIconv()).getDecoder(encoding);
+  const handle = await open(file, 'r');
+  // Two buffers: the next chunk is read while the rows of this one are typed.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let position = start;
+  let reading = handle.read(buffers[0], 0, CHUNK_BYTES, position);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // Blank lines are records too (skip_empty_lines is off), so each record starts on the
-      // line after the previous one ended; info.lines is the line it ends on.
-      const start = previousEnd + 1;
-      previousEnd = Math.max(info.lines, start);
-      yield { row: start, cells: record };
+    for (let turn = 0; ; turn ^= 1) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      reading = handle.read(buffers[turn ^ 1], 0, CHUNK_BYTES, position);
+      const bytes = buffers[turn].subarray(0, bytesRead);
+      // Multi-byte characters split between chunks are the decoder's business.
+      yield decoder ? Buffer.from(decoder.write(bytes), 'utf8') : bytes;
     }
+    const tail = decoder?.end();
+    if (tail) yield Buffer.from(tail, 'utf8');
+  } finally {
+    await reading.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+/** The rows, a chunk's worth at a time (thousands of rows per step, not one). */
+async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string): AsyncGenerator<RawRow[]> {
+  const tokenizer = new CsvTokenizer(delimiter);
+  try {
+    for await (const chunk of utf8Chunks(file, encoding, bomLength)) {
+      const rows: RawRow[] = [];
+      tokenizer.push(chunk, rows);
+      if (rows.length > 0) yield rows;
+    }
+    const rows: RawRow[] = [];
+    tokenizer.end(rows);
+    if (rows.length > 0) yield rows;
   } catch (error) {
-    const e = error as Error & { code?: string; lines?: number };
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new KpiError(`${file} line ${previousEnd + 1}: a quote (") opened here is never closed, so the rest of the file cannot be read`, EXIT.data, 'close the quote, or remove the stray " from the cell');
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new KpiError(`${file} line ${error.line}: a quote (") opened here is never closed, so the rest of the file cannot be read`, EXIT.data, 'close the quote, or remove the stray " from the cell');
     }
-    if (e.code?.startsWith('CSV_')) throw new KpiError(`${file} line ${e.lines ?? previousEnd + 1}: ${e.message}`, EXIT.data);
-    throw error;
+    throw new KpiError(`${file} line ${error.line}: ${error.message}`, EXIT.data);
   }
 }
 
@@ -117,7 +163,7 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<R
   let encoding: string;
   let bomLength: number;
   if (options.encoding) {
-    if (!iconv.encodingExists(options.encoding)) throw new KpiError(`unknown encoding "${options.encoding}"`, EXIT.usage, 'use utf-8, gbk, gb18030, utf-16le or utf-16be');
+    if (!isUtf8Name(options.encoding) && !(await loadIconv()).encodingExists(options.encoding)) throw new KpiError(`unknown encoding "${options.encoding}"`, EXIT.usage, 'use utf-8, gbk, gb18030, utf-16le or utf-16be');
     encoding = options.encoding.toLowerCase();
     bomLength = 0;
   } else {
@@ -126,5 +172,5 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<R
   const delimiter = options.delimiter
     ? explicitDelimiter(options.delimiter)
     : file.toLowerCase().endsWith('.tsv') ? '\t' : await detectDelimiter(file, encoding, bomLength);
-  return { file, sheet: null, rows: parseRows(file, encoding, bomLength, delimiter) };
+  return { file, sheet: null, batches: parseRows(file, encoding, bomLength, delimiter) };
 }

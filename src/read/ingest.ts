@@ -10,7 +10,7 @@ import type { PeriodUnit, RejectedRow, Scheme } from '../core/types.js';
 import { KpiError } from '../errors.js';
 import { openLedgerFile, type OpenOptions, type TableOpener } from './open.js';
 import { readTable, type ReadState, type SourceStats } from './table-reader.js';
-import { tableWarnings } from './xlsx.js';
+import { tableWarnings } from './table.js';
 
 export { openLedgerFile, type TableOpener } from './open.js';
 
@@ -41,7 +41,7 @@ export interface Ingested {
 export async function readLedgers(files: readonly string[], scheme: Scheme, options: IngestOptions, opener: TableOpener = openLedgerFile): Promise<LedgerRead> {
   const state: ReadState = {
     book: new LedgerBook(scheme, options.period, options.period?.unit ?? options.unit ?? scheme.period),
-    roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '',
+    roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
   };
   const warnings: string[] = [];
   for (const file of files) {

@@ -11,7 +11,6 @@ import { readCsv, type CsvOptions } from './csv.js';
 import { sourceForTextFile } from './sources.js';
 import { sourcesForSheets } from './sheet-sources.js';
 import type { RawTable } from './table.js';
-import { readXlsx } from './xlsx.js';
 
 export interface OpenOptions extends CsvOptions {
   /** File path → source id, from --source. */
@@ -49,6 +48,8 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
     throw new KpiError(`${file}: ${ext} files are not supported`, EXIT.data, SAVE_AS);
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
+    // Loaded here, not up front: a run over CSV ledgers never pays for the zip reader.
+    const { readXlsx } = await import('./xlsx.js');
     return sourcesForSheets(scheme, file, await readXlsx(file), options.sourceOverrides);
   }
   throw new KpiError(`${file}: unsupported file type "${ext || 'none'}"`, EXIT.data, `ledgers are .xlsx, .xlsm, .csv, .tsv or .txt; ${SAVE_AS}`);

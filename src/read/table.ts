@@ -24,17 +24,30 @@ export interface RawTable {
   file: string;
   /** Sheet name for workbooks; null for text files. */
   sheet: string | null;
-  rows: AsyncIterable<RawRow>;
+  /** The rows in file order, in batches: one step of an async iteration costs about as
+   *  much as typing a whole row, so readers hand on what one input chunk held. */
+  batches: AsyncIterable<RawRow[]>;
+  /** Problems the reader noticed in the rows (formulas with no saved result); complete
+   *  once the rows have been read to the end. */
+  warnings?: readonly string[];
 }
 
 /** True when a row has no content at all (SPEC §4.3: empty rows are skipped). */
 export function isBlankRow(cells: readonly RawCell[]): boolean {
   for (const cell of cells) {
     if (cell === null) continue;
-    if (typeof cell === 'string' && cell.trim() === '') continue;
-    return false;
+    if (typeof cell !== 'string') return false;
+    // Printable ASCII first: no need to trim a cell that starts with a letter or digit.
+    const first = cell.charCodeAt(0);
+    if (first > 0x20 && first < 0x7f) return false;
+    if (cell.trim() !== '') return false;
   }
   return true;
+}
+
+/** The reader's warnings of a table (none for text files); read after its rows. */
+export function tableWarnings(table: RawTable): readonly string[] {
+  return table.warnings ?? [];
 }
 
 /** A cell as text, for messages and header matching. */

@@ -1,63 +1,104 @@
 /**
  * Typing raw cells as the fields of a source (SPEC §4.4) — the only place where ledger
  * input becomes numbers, booleans and dates. CSV text and xlsx cells end up alike, so the
- * engine never knows which file format a row came from.
+ * engine never knows which file format a row came from. A reader is made once per field
+ * and table, so typing a cell costs no look-up of the field's type or words.
  */
-import type { CellValue, Field, FieldType, Source } from '../core/types.js';
-import { formatDayNumber, parseBooleanCell, parseDateCell, parseNumberCell, type BooleanWords } from './cells.js';
+import type { CellValue, Field, Source } from '../core/types.js';
+import { booleanReader, formatDayNumber, readDate, readNumber, Unreadable, type BooleanWords, type Read } from './cells.js';
 import type { RawCell } from './table.js';
+
+export { Unreadable } from './cells.js';
 
 /** Excel serial of 1970-01-01: DayNumber + this = the serial Excel stores. */
 const EXCEL_SERIAL_1970 = 25_569;
 
-export type Typed = { ok: true; value: CellValue } | { ok: false; reason: string };
+const A_DATE = new Unreadable('a date, not a yes/no value');
+const NOT_YES_NO = new Unreadable('not a yes/no value (use 是/否, true/false, 1/0)');
 
-const EMPTY: Typed = { ok: true, value: null };
-
-function fromText(text: string, type: FieldType, source: Source, words: BooleanWords): Typed {
-  switch (type) {
-    case 'text': {
-      const trimmed = text.trim();
-      return { ok: true, value: trimmed === '' ? null : trimmed };
+/**
+ * Remembers the answers for the first `limit` distinct texts. A ledger column of dates or
+ * yes/no words repeats a few dozen texts over every row; the tokenizer hands the same
+ * string object for each repeat, so a look-up here costs less than parsing again.
+ */
+function remembering<T>(read: (text: string) => T, limit = 4096): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = read(text);
+      if (answers.size < limit) answers.set(text, answer);
     }
+    return answer;
+  };
+}
+
+function trimmed(text: string): string | null {
+  const value = text.trim();
+  return value === '' ? null : value;
+}
+
+function textReader(field: Field, source: Source, words: BooleanWords): (text: string) => Read<CellValue> {
+  switch (field.type) {
+    case 'text':
+      return trimmed;
     case 'number':
-      return parseNumberCell(text);
+      return readNumber;
     case 'boolean':
-      return parseBooleanCell(text, words);
-    case 'date':
-      return parseDateCell(text, source.dateFormat);
+      return remembering(booleanReader(words));
+    case 'date': {
+      const order = source.dateFormat;
+      return remembering((text) => readDate(text, order));
+    }
   }
 }
 
-/** Types one cell. An error cell (#DIV/0!) is empty; the caller warns about it. */
-export function typeCell(cell: RawCell, field: Field, source: Source, words: BooleanWords): Typed {
-  if (cell === null) return EMPTY;
-  if (typeof cell === 'string') return fromText(cell, field.type, source, words);
+/** A cell a workbook has already typed (number, boolean, date, error) as the field's type. */
+function typedCell(cell: Exclude<RawCell, string | null>, field: Field, source: Source): Read<CellValue> {
   if (typeof cell === 'object') {
-    if ('error' in cell) return EMPTY;
-    if (field.type === 'date') return { ok: true, value: cell.day };
-    if (field.type === 'text') return { ok: true, value: formatDayNumber(cell.day) };
+    // An error cell (#DIV/0!) is empty; the table reader warns about it.
+    if ('error' in cell) return null;
+    if (field.type === 'date') return cell.day;
+    if (field.type === 'text') return formatDayNumber(cell.day);
     // A number field whose cells carry a date or time format (a duration shown as [h]:mm,
     // or a formatting accident): the number is what Excel holds, the serial in days.
-    if (field.type === 'number') return { ok: true, value: cell.day + EXCEL_SERIAL_1970 };
-    return { ok: false, reason: 'a date, not a yes/no value' };
+    if (field.type === 'number') return cell.day + EXCEL_SERIAL_1970;
+    return A_DATE;
   }
   if (typeof cell === 'boolean') {
-    if (field.type === 'boolean') return { ok: true, value: cell };
-    if (field.type === 'text') return { ok: true, value: cell ? 'TRUE' : 'FALSE' };
-    return { ok: false, reason: `a yes/no value, not a ${field.type}` };
+    if (field.type === 'boolean') return cell;
+    if (field.type === 'text') return cell ? 'TRUE' : 'FALSE';
+    return new Unreadable(`a yes/no value, not a ${field.type}`);
   }
   // A number cell.
   switch (field.type) {
     case 'number':
-      return { ok: true, value: cell };
+      return cell;
     case 'text':
-      return { ok: true, value: String(cell) };
+      return String(cell);
     case 'boolean':
       // SPEC §4.4: a number cell in a boolean field: 1 is true, 0 is false.
-      return cell === 1 || cell === 0 ? { ok: true, value: cell === 1 } : { ok: false, reason: 'not a yes/no value (use 是/否, true/false, 1/0)' };
+      return cell === 1 || cell === 0 ? cell === 1 : NOT_YES_NO;
     case 'date':
-      return parseDateCell(String(cell), source.dateFormat);
+      return readDate(String(cell), source.dateFormat);
+  }
+}
+
+/**
+ * Types the cells of one field. A text cell (every cell of a CSV) goes straight to
+ * `fromText`, compiled for the field's type and words, without a look at the cell's type.
+ */
+export class FieldReader {
+  readonly fromText: (text: string) => Read<CellValue>;
+
+  constructor(private readonly field: Field, private readonly source: Source, words: BooleanWords) {
+    this.fromText = textReader(field, source, words);
+  }
+
+  /** Its value, null when empty, or why it cannot be read. */
+  read(cell: RawCell): Read<CellValue> {
+    if (typeof cell === 'string') return this.fromText(cell);
+    return cell === null ? null : typedCell(cell, this.field, this.source);
   }
 }
 

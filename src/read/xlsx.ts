@@ -1,10 +1,11 @@
 /**
  * Excel workbooks (.xlsx/.xlsm, SPEC §4.1, §4.3): one RawTable per worksheet, its rows
- * streamed with the row numbers Excel shows. Opening a workbook reads only its directory
- * and workbook part, so sheets nobody asks for cost nothing; the shared strings and styles
- * are read once, when the first sheet's rows are. Each sheet is read in two passes over its
- * compressed part — merged ranges first (they sit after the cells), then the cells — so
- * memory holds the shared strings and one row, never the sheet.
+ * streamed in batches (what one input chunk completes) with the row numbers Excel shows.
+ * Opening a workbook reads only its directory and workbook part, so sheets nobody asks for
+ * cost nothing; the shared strings and styles are read once, when the first sheet's rows
+ * are. Each sheet is read in two passes over its compressed part — merged ranges first
+ * (they sit after the cells), then the cells — so memory holds the shared strings and one
+ * input chunk's rows, never the sheet.
  *
  * Why not exceljs: its streaming reader gets valid ledgers wrong (rich text, phonetic
  * runs, cached errors, dates without styles, STORE'd entries, cells without `r`: all in
@@ -24,8 +25,6 @@ import { XlsxPackage } from './xlsx/zip.js';
 
 export interface XlsxTable extends RawTable {
   sheet: string;
-  /** Problems noticed while reading the rows (formulas with no saved result); complete
-   *  once the rows have been read to the end. */
   warnings: string[];
 }
 
@@ -48,7 +47,7 @@ export async function readXlsx(file: string): Promise<XlsxTable[]> {
       .then(([sharedStrings, dateStyles]) => ({ sharedStrings, dateStyles, date1904: info.date1904 })));
   return info.sheets.map((sheet) => {
     const warnings: string[] = [];
-    return { file, sheet: sheet.name, warnings, rows: sheetRows(file, sheet, loadContext, warnings) };
+    return { file, sheet: sheet.name, warnings, batches: sheetRows(file, sheet, loadContext, warnings) };
   });
 }
 
@@ -57,7 +56,7 @@ async function* sheetRows(
   sheet: SheetPart,
   loadContext: (pkg: XlsxPackage) => Promise<SheetContext>,
   warnings: string[],
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   // Re-opened per sheet: nothing stays open between readXlsx and the rows being read,
   // nor after a consumer stops early.
   const pkg = await XlsxPackage.open(file);
@@ -73,15 +72,17 @@ async function* sheetRows(
     try {
       for await (const text of partText(pkg, sheet.part)) {
         reader.write(text);
-        yield* reader.take();
-        while (reader.full) {
+        for (;;) {
+          const rows = reader.take();
+          if (rows.length > 0) yield rows;
+          if (!reader.full) break;
           reader.more();
-          yield* reader.take();
         }
         if (reader.done) break;
       }
       reader.end();
-      yield* reader.take();
+      const rows = reader.take();
+      if (rows.length > 0) yield rows;
     } catch (error) {
       if (error instanceof XmlError) throw damaged(file, sheet, error.message);
       throw error;
@@ -99,10 +100,4 @@ async function* sheetRows(
 
 function damaged(file: string, sheet: SheetPart, why: string): KpiError {
   return new KpiError(`${file} [${sheet.name}]: the workbook is damaged (${why})`, EXIT.data, 'open it in Excel or WPS and save it again as .xlsx');
-}
-
-/** The reader's warnings of a table (none for text files); read after its rows. */
-export function tableWarnings(table: RawTable): readonly string[] {
-  const warnings = (table as Partial<XlsxTable>).warnings;
-  return Array.isArray(warnings) ? warnings : [];
 }

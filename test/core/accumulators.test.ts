@@ -3,7 +3,7 @@
  * (field value, hit) pairs. An empty cell (null) is "no value", never 0.
  */
 import { describe, expect, it } from 'vitest';
-import { createAccumulator, emptyResult, percentileInc } from '../../src/core/accumulators.js';
+import { AccumulatorColumn, createAccumulator, emptyResult, percentileInc } from '../../src/core/accumulators.js';
 import type { Agg, CellValue } from '../../src/core/types.js';
 
 function run(agg: Agg, cells: CellValue[], p?: number, hits: boolean[] = []): number | null {
@@ -75,6 +75,35 @@ describe('createAccumulator', () => {
   ])('ratio: %s', (_name, hits, expected) => {
     // the field value plays no part in a ratio: empty cells still count as rows of R
     expect(run('ratio', hits.map(() => null), undefined, hits)).toBe(expected);
+  });
+});
+
+describe('AccumulatorColumn: everyone\'s accumulators of one metric, by person', () => {
+  it.each<[Agg, number | undefined, [number, CellValue][], (number | null)[]]>([
+    // person 0 gets 1 and 3, person 1 gets 10, person 2 nothing
+    ['sum', undefined, [[0, 1], [1, 10], [0, 3]], [4, 10, 0]],
+    ['max', undefined, [[0, 1], [1, 10], [0, 3]], [3, 10, null]],
+    ['median', undefined, [[0, 3], [1, 10], [0, 1]], [2, 10, null]], // person 0: (1+3)/2
+    ['percentile', 90, [[1, 5], [0, 10], [0, 20], [1, 7], [0, 30], [0, 40]], [37, 6.8, null]], // 30 + 0.7·10; 5 + 0.9·2
+  ])('%s (p %s): rows of several people in any order', (agg, p, rows, expected) => {
+    const column = new AccumulatorColumn(agg, p);
+    column.reserve(3);
+    for (const [person, value] of rows) column.add(person, value, false);
+    expected.forEach((value, person) => {
+      if (value === null) expect(column.result(person)).toBeNull();
+      else expect(column.result(person)).toBeCloseTo(value, 12);
+    });
+  });
+
+  it('a percentile asked for, then fed more rows, counts them too', () => {
+    const column = new AccumulatorColumn('median');
+    column.reserve(2);
+    column.add(0, 1, false);
+    column.add(1, 5, false);
+    expect(column.result(0)).toBe(1);
+    column.add(0, 3, false); // person 0: 1, 3 → 2
+    column.add(0, 8, false); // person 0: 1, 3, 8 → 3
+    expect([column.result(0), column.result(1)]).toEqual([3, 5]);
   });
 });
 

@@ -29,7 +29,7 @@ const path = (name = 'book.xlsx') => join(dir, `${n++}-${name}`);
 async function rowsOf(file: string, sheet = 0): Promise<RawRow[]> {
   const tables = await readXlsx(file);
   const rows: RawRow[] = [];
-  for await (const row of tables[sheet].rows) rows.push(row);
+  for await (const batch of tables[sheet].batches) rows.push(...batch);
   return rows;
 }
 
@@ -149,7 +149,7 @@ describe('values exceljs cannot write (hand-written XML)', () => {
     });
     const [table] = await readXlsx(file);
     const rows: RawRow[] = [];
-    for await (const row of table.rows) rows.push(row);
+    for await (const batch of table.batches) rows.push(...batch);
     expect(rows).toEqual([
       { row: 1, cells: [2, 'ab', true, { error: '#DIV/0!' }, null, ''] },
       { row: 2, cells: [null, 1] },
@@ -226,7 +226,7 @@ describe('refusals', () => {
   const refusal = async (file: string): Promise<KpiError> => {
     let error: unknown = null;
     try {
-      for (const table of await readXlsx(file)) for await (const _ of table.rows); // errors may come from the rows
+      for (const table of await readXlsx(file)) for await (const _ of table.batches); // errors may come from the rows
     } catch (e) {
       error = e;
     }

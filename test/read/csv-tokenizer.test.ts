@@ -1,0 +1,133 @@
+/**
+ * The CSV tokenizer on its own: records and the line each starts on, however the bytes
+ * are split into chunks; the errors csv-parse raised, at the same lines; and, over random
+ * texts, the same records as csv-parse with the options kpi used it with.
+ */
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvSyntaxError, CsvTokenizer } from '../../src/read/csv-tokenizer.js';
+import type { RawRow } from '../../src/read/table.js';
+
+/** Tokenizes `text`, handing it over `size` bytes at a time. */
+function tokenize(text: string, delimiter = ',', size = 1 << 16): RawRow[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const tokenizer = new CsvTokenizer(delimiter);
+  const rows: RawRow[] = [];
+  for (let at = 0; at < bytes.length; at += size) tokenizer.push(bytes.subarray(at, at + size), rows);
+  tokenizer.end(rows);
+  return rows;
+}
+
+const rows = (...list: [number, string[]][]) => list.map(([row, cells]) => ({ row, cells }));
+
+describe('records and their lines', () => {
+  it.each<[string, string, RawRow[]]>([
+    ['LF', 'a,b\n1,2\n', rows([1, ['a', 'b']], [2, ['1', '2']])],
+    ['no final line break', 'a,b\n1,2', rows([1, ['a', 'b']], [2, ['1', '2']])],
+    ['CRLF', 'a,b\r\n1,2\r\n', rows([1, ['a', 'b']], [2, ['1', '2']])],
+    ['CR only (old Mac Excel)', 'a,b\r1,2\r', rows([1, ['a', 'b']], [2, ['1', '2']])],
+    ['a blank line is a record of one empty cell', 'a\n\nb\n', rows([1, ['a']], [2, ['']], [3, ['b']])],
+    ['ragged rows', 'a,b,c\n1\n1,2,3,4\n', rows([1, ['a', 'b', 'c']], [2, ['1']], [3, ['1', '2', '3', '4']])],
+    ['empty cells', ',,\n', rows([1, ['', '', '']])],
+    ['quoted delimiter', '"1,234.5",x\n', rows([1, ['1,234.5', 'x']])],
+    ['doubled quotes', '"say ""hi""",""\n', rows([1, ['say "hi"', '']])],
+    ['a cell over two lines: the next row starts on line 3', 'a,"x\ny"\nb,z\n', rows([1, ['a', 'x\ny']], [3, ['b', 'z']])],
+    ['LF inside quotes in a CRLF file (Alt+Enter in Excel)', 'a,"x\ny"\r\nb,z\r\n', rows([1, ['a', 'x\ny']], [3, ['b', 'z']])],
+    ['CRLF inside quotes counts one line', 'a,"x\r\ny"\r\nb\r\n', rows([1, ['a', 'x\r\ny']], [3, ['b']])],
+    ['the first line break decides: a CR in a LF file is text', 'a,b\nc\r,d\n', rows([1, ['a', 'b']], [2, ['c\r', 'd']])],
+    ['a lone LF in a CRLF file is text', 'a\r\nb\nc\r\n', rows([1, ['a']], [2, ['b\nc']])],
+    ['quoted cell at the end of the input', 'a,"b"', rows([1, ['a', 'b']])],
+    ['Chinese text and other delimiters', '工号;满意度\nE1;４\n', rows([1, ['工号;满意度']], [2, ['E1;４']])],
+  ])('%s', (_name, text, expected) => {
+    for (const size of [1, 2, 3, 7, 1 << 16]) expect(tokenize(text, ',', size)).toEqual(expected);
+  });
+
+  it.each([';', '\t', '|', '；'])('delimiter %j (bytes split anywhere)', (d) => {
+    const text = `a${d}"b${d}c"${d}\n1${d}2${d}3\n`;
+    for (const size of [1, 2, 5, 1 << 16]) {
+      expect(tokenize(text, d, size)).toEqual(rows([1, ['a', `b${d}c`, '']], [2, ['1', '2', '3']]));
+    }
+  });
+
+  it('a repeated text is the same string each time', () => {
+    const [first, second] = tokenize('上门维修,E0001\n上门维修,E0001\n');
+    expect(second.cells).toEqual(first.cells);
+  });
+});
+
+describe('malformed CSV: the codes and messages csv-parse gave, and the line', () => {
+  it.each<[string, string, string, number]>([
+    ['a quote never closed', 'a,b\n1,"x\n2,3\n', 'CSV_QUOTE_NOT_CLOSED', 2],
+    ['text after a closing quote', 'a,b\n6,"ok"z\n7,8\n', 'CSV_INVALID_CLOSING_QUOTE', 2],
+    ['a quote inside an unquoted cell', 'a,b\n1,x"y\n', 'INVALID_OPENING_QUOTE', 2],
+    ['after a cell over two lines', 'a,"1\n2"\n3,"x"y\n', 'CSV_INVALID_CLOSING_QUOTE', 3],
+  ])('%s', (_name, text, code, line) => {
+    for (const size of [1, 3, 1 << 16]) {
+      const error = (() => {
+        try {
+          tokenize(text, ',', size);
+        } catch (e) {
+          return e;
+        }
+      })() as CsvSyntaxError;
+      expect(error).toBeInstanceOf(CsvSyntaxError);
+      expect([error.code, error.line]).toEqual([code, line]);
+    }
+  });
+
+  it('messages read as csv-parse wrote them', () => {
+    expect(() => tokenize('a\n6,"ok"z\n')).toThrow('Invalid Closing Quote: got "z" at line 2 instead of delimiter, record delimiter, trimable character (if activated) or comment');
+    expect(() => tokenize('a,b\n1,x"y\n')).toThrow('Invalid Opening Quote: a quote is found on field 1 at line 2, value is "x"');
+  });
+
+  it('a record over 1 MiB is refused (a stray quote cannot gather the file into memory)', () => {
+    const text = `a\n"${'x'.repeat((1 << 20) + 10)}"\n`;
+    expect(() => tokenize(text, ',', 1 << 16)).toThrow(expect.objectContaining({ code: 'CSV_MAX_RECORD_SIZE', line: 2 }));
+  });
+});
+
+describe('the same records as csv-parse (property)', () => {
+  const csvParse = (text: string): string[][] => parse(text, { relax_column_count: true, skip_empty_lines: false, bom: false });
+  const piece = fc.constantFrom('a', 'b', '1', ',', '"', '\n', '\r\n', '\r', ' ', '中', '"x"', '""', 'é');
+
+  it('any text: both read the same cells, or both refuse it', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 9 }), (pieces, size) => {
+        const text = pieces.join('');
+        let expected: string[][] | 'error';
+        try {
+          expected = csvParse(text);
+        } catch {
+          expected = 'error';
+        }
+        let actual: string[][] | 'error';
+        try {
+          actual = tokenize(text, ',', size).map((r) => r.cells as string[]);
+        } catch {
+          actual = 'error';
+        }
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('well-formed CSV written from random cells reads back cell for cell, on the right lines', () => {
+    const cell = fc.array(fc.constantFrom('a', '1', ',', '"', '\n', ' ', '中'), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), (records) => {
+        const quote = (c: string) => (/[",\n]/.test(c) || c === '' ? `"${c.replaceAll('"', '""')}"` : c);
+        const text = records.map((r) => r.map(quote).join(',')).join('\n');
+        const read = tokenize(text, ',', 4);
+        expect(read.map((r) => r.cells)).toEqual(records);
+        let line = 1;
+        read.forEach((r, i) => {
+          expect(r.row).toBe(line);
+          line += records[i].join('').split('\n').length;
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
