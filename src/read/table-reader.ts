@@ -2,14 +2,20 @@
  * Reading one table into the ledger book (SPEC §4.3–§4.5): find the header row, then type
  * each row once and hand it on — accepted, rejected with file, sheet, row, column, value
  * and reason, or counted as out of period. Roster rows become roster entries.
+ *
+ * Everything a row needs that does not change from row to row (column positions, a reader
+ * per field, where the row's origin is) is worked out once per table, so a row costs its
+ * cells' typing and one array of values; objects are made only for what is kept.
  */
+import type { Calendar } from '../core/calendar.js';
+import { compileDerivations } from '../core/derive.js';
 import type { LedgerBook } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
 import type { CellValue, DayNumber, RejectedRow, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { findHeader, HEADER_SEARCH_ROWS, type ColumnMap } from './headers.js';
-import { cellText, isBlankRow, type RawCell, type RawRow, type RawTable } from './table.js';
-import { booleanWords, typeCell } from './typing.js';
+import { cellText, isBlankRow, type RawRow, type RawTable } from './table.js';
+import { booleanWords, FieldReader, Unreadable } from './typing.js';
 
 /** What a run learns about a source while reading it (for `kpi validate`). */
 export interface SourceStats {
@@ -26,25 +32,12 @@ export interface ReadState {
   sources: Map<string, SourceStats>;
   errorCells: number;
   firstErrorCell: string;
+  /** For workdays() in derived fields. */
+  calendar: Calendar;
 }
 
 export function where(table: RawTable): string {
   return table.sheet ? `${table.file} [${table.sheet}]` : table.file;
-}
-
-async function* withHeader(table: RawTable, source: Source): AsyncGenerator<{ map: ColumnMap } | RawRow> {
-  const iterator = table.rows[Symbol.asyncIterator]();
-  const head: RawRow[] = [];
-  while (head.length < HEADER_SEARCH_ROWS) {
-    const next = await iterator.next();
-    if (next.done) break;
-    if (!isBlankRow(next.value.cells)) head.push(next.value);
-  }
-  if (head.length === 0) throw new KpiError(`${where(table)}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
-  const map = findHeader(source, head, where(table));
-  yield { map };
-  for (const row of head) if (row.row > map.headerRow) yield row;
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
 }
 
 function rosterEntry(source: Source, values: CellValue[], origin: RosterEntry['origin']): RosterEntry {
@@ -55,66 +48,111 @@ function rosterEntry(source: Source, values: CellValue[], origin: RosterEntry['o
   return { id: get('employee')!, name: get('name'), role: get('role'), team: get('team'), origin };
 }
 
+/** Types the data rows of one table, whose header is known. */
+class RowReader {
+  private readonly readers: FieldReader[];
+  private readonly columns: number[];
+  private readonly headers: string[];
+  private readonly employeeAt: number;
+  private readonly dateAt: number;
+  private readonly nameAt: number;
+  private readonly isRoster: boolean;
+  /** A row's values before typing: copying a packed array of nulls is the cheapest way
+   *  to make the one array a row needs. */
+  private readonly blank: CellValue[];
+  /** Fills the derived fields (SPEC §3.1) of a typed row; null when the source has none. */
+  private readonly derive: ((values: CellValue[]) => void) | null;
+
+  constructor(private readonly table: RawTable, private readonly source: Source, private readonly state: ReadState, private readonly stats: SourceStats, map: ColumnMap) {
+    const words = booleanWords(source);
+    this.readers = source.fields.map((field) => new FieldReader(field, source, words));
+    this.columns = map.columns;
+    this.headers = map.headers;
+    const field = (id: string) => source.fields.findIndex((f) => f.id === id);
+    [this.employeeAt, this.dateAt, this.nameAt] = [field('employee'), field('date'), field('name')];
+    this.isRoster = source.id === 'roster';
+    this.blank = Array.from(source.fields, () => null);
+    this.derive = compileDerivations(source, state.calendar);
+  }
+
+  read(row: RawRow): void {
+    if (isBlankRow(row.cells)) return;
+    const { stats, readers, employeeAt, dateAt, state } = this;
+    const { book } = state;
+    stats.rows++;
+    const cells = row.cells;
+    const columns = this.columns;
+    const count = columns.length;
+    for (let i = 0; i < count; i++) {
+      const cell = cells[columns[i]];
+      if (cell !== null && typeof cell === 'object' && 'error' in cell && state.errorCells++ === 0) {
+        state.firstErrorCell = `${where(this.table)} row ${row.row}, column ${this.headers[i]}`;
+      }
+    }
+    const values = this.blank.slice();
+    if (dateAt >= 0 && !this.isRoster) {
+      const day = readers[dateAt].read(cells[columns[dateAt]] ?? null);
+      if (day === null || day instanceof Unreadable) {
+        book.rejectUndatable(this.rejection(row, dateAt, day === null ? 'no date' : day.reason, null));
+        return;
+      }
+      values[dateAt] = day;
+      if (stats.firstDate === null || (day as number) < stats.firstDate) stats.firstDate = day as number;
+      if (stats.lastDate === null || (day as number) > stats.lastDate) stats.lastDate = day as number;
+    }
+    const receiver = this.isRoster ? null : book.open(dateAt >= 0 ? (values[dateAt] as number) : null);
+    if (!this.isRoster && !receiver) return;
+    // The employee first, so a rejected row can say whose it was (batch --by team needs it).
+    const employee = readers[employeeAt].read(cells[columns[employeeAt]] ?? null);
+    values[employeeAt] = employee instanceof Unreadable ? null : employee;
+    let problem: RejectedRow | null = values[employeeAt] === null ? this.rejection(row, employeeAt, 'no employee id', null) : null;
+    for (let i = 0; i < count && !problem; i++) {
+      if (i === dateAt || i === employeeAt) continue;
+      const cell = cells[columns[i]];
+      const value = typeof cell === 'string' ? readers[i].fromText(cell) : readers[i].read(cell ?? null);
+      if (value instanceof Unreadable) problem = this.rejection(row, i, value.reason, values[employeeAt]);
+      else values[i] = value;
+    }
+    const origin = { file: this.table.file, sheet: this.table.sheet, row: row.row };
+    if (this.isRoster) {
+      if (problem) state.rosterRejects.push(problem);
+      else state.roster.push(rosterEntry(this.source, values, origin));
+      return;
+    }
+    if (!problem && this.derive) this.derive(values);
+    if (problem) receiver!.reject(problem);
+    else receiver!.accept({ source: this.source.id, values, origin }, values[employeeAt] as string, this.nameAt >= 0 ? (values[this.nameAt] as string | null) : null);
+  }
+
+  private rejection(row: RawRow, i: number, reason: string, employee: CellValue): RejectedRow {
+    return {
+      file: this.table.file, sheet: this.table.sheet, row: row.row, column: i >= 0 ? this.headers[i] : null,
+      value: i >= 0 ? cellText(row.cells[this.columns[i]] ?? null) : null, reason, employee: typeof employee === 'string' ? employee : undefined,
+    };
+  }
+}
+
 export async function readTable(table: RawTable, source: Source, state: ReadState): Promise<void> {
-  const { book } = state;
-  const words = booleanWords(source);
-  const field = (id: string) => source.fields.findIndex((f) => f.id === id);
-  const [employeeAt, dateAt, nameAt] = [field('employee'), field('date'), field('name')];
-  const isRoster = source.id === 'roster';
   const stats = state.sources.get(source.id) ?? { rows: 0, firstDate: null, lastDate: null };
   state.sources.set(source.id, stats);
-  let map: ColumnMap | null = null;
-
-  for await (const item of withHeader(table, source)) {
-    if ('map' in item) {
-      map = item.map;
-      continue;
+  // The header is looked for among the first non-blank rows; the rows after it are data.
+  const head: RawRow[] = [];
+  let reader: RowReader | null = null;
+  const start = (): RowReader => {
+    if (head.length === 0) throw new KpiError(`${where(table)}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
+    const map = findHeader(source, head, where(table));
+    const started = new RowReader(table, source, state, stats, map);
+    for (const row of head) if (row.row > map.headerRow) started.read(row);
+    return started;
+  };
+  for await (const batch of table.batches) {
+    let i = 0;
+    if (!reader) {
+      for (; i < batch.length && head.length < HEADER_SEARCH_ROWS; i++) if (!isBlankRow(batch[i].cells)) head.push(batch[i]);
+      if (head.length < HEADER_SEARCH_ROWS) continue;
+      reader = start();
     }
-    if (isBlankRow(item.cells)) continue;
-    stats.rows++;
-    const cells: RawCell[] = map!.columns.map((c) => item.cells[c] ?? null);
-    const reject = (i: number, reason: string, employee: CellValue = null): RejectedRow => ({
-      file: table.file, sheet: table.sheet, row: item.row, column: i >= 0 ? map!.headers[i] : null,
-      value: i >= 0 ? cellText(cells[i]) : null, reason, employee: typeof employee === 'string' ? employee : undefined,
-    });
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      if (cell !== null && typeof cell === 'object' && 'error' in cell && state.errorCells++ === 0) {
-        state.firstErrorCell = `${where(table)} row ${item.row}, column ${map!.headers[i]}`;
-      }
-    }
-    const values: CellValue[] = new Array(cells.length).fill(null);
-    if (isRoster) {
-      if (dateAt >= 0) cells[dateAt] = null;
-    } else if (dateAt >= 0) {
-      const typed = typeCell(cells[dateAt], source.fields[dateAt], source, words);
-      if (!typed.ok || typed.value === null) {
-        book.rejectUndatable(reject(dateAt, typed.ok ? 'no date' : typed.reason));
-        continue;
-      }
-      const day = typed.value as number;
-      values[dateAt] = day;
-      if (stats.firstDate === null || day < stats.firstDate) stats.firstDate = day;
-      if (stats.lastDate === null || day > stats.lastDate) stats.lastDate = day;
-    }
-    const receiver = isRoster ? null : book.open(dateAt >= 0 ? (values[dateAt] as number) : null);
-    if (!isRoster && !receiver) continue;
-    // The employee first, so a rejected row can say whose it was (batch --by team needs it).
-    const employee = typeCell(cells[employeeAt], source.fields[employeeAt], source, words);
-    values[employeeAt] = employee.ok ? employee.value : null;
-    let problem: RejectedRow | null = values[employeeAt] === null ? reject(employeeAt, 'no employee id') : null;
-    for (let i = 0; i < cells.length && !problem; i++) {
-      if (i === dateAt || i === employeeAt) continue;
-      const typed = typeCell(cells[i], source.fields[i], source, words);
-      if (!typed.ok) problem = reject(i, typed.reason, values[employeeAt]);
-      else values[i] = typed.value;
-    }
-    if (isRoster) {
-      if (problem) state.rosterRejects.push(problem);
-      else state.roster.push(rosterEntry(source, values, { file: table.file, sheet: table.sheet, row: item.row }));
-      continue;
-    }
-    if (problem) receiver!.reject(problem);
-    else receiver!.accept({ source: source.id, values, origin: { file: table.file, sheet: table.sheet, row: item.row } }, values[employeeAt] as string, nameAt >= 0 ? (values[nameAt] as string | null) : null);
+    for (; i < batch.length; i++) reader.read(batch[i]);
   }
+  reader ??= start();
 }
