@@ -29,6 +29,7 @@ type Lang = 'zh' | 'en';
 type CellValue = string | number | Date | null;
 
 const DATE_FORMAT = 'yyyy-mm-dd';
+const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const PERCENT_FORMAT = '0%';
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -50,6 +51,12 @@ function toCell(text: string | undefined, column: Column, lang: Lang): CellValue
       const [month, day] = text.split('-').map(Number);
       return new Date(Date.UTC(SAMPLE_YEAR, month - 1, day));
     }
+    case 'datetime': {
+      const [date, time] = text.split(' ');
+      const [month, day] = date.split('-').map(Number);
+      const [hour, minute] = time.split(':').map(Number);
+      return new Date(Date.UTC(SAMPLE_YEAR, month - 1, day, hour, minute));
+    }
     case 'number':
       // Anything that is not a plain number stays text on purpose (`abc`, a full-width `５`):
       // that is how such cells reach kpi from a real ledger.
@@ -62,7 +69,7 @@ function toCell(text: string | undefined, column: Column, lang: Lang): CellValue
 /** Columns wide enough to read: CJK characters take two places. */
 function displayWidth(value: CellValue): number {
   if (value === null) return 0;
-  if (value instanceof Date) return DATE_FORMAT.length;
+  if (value instanceof Date) return DATETIME_FORMAT.length;
   let width = 0;
   for (const ch of String(value)) width += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
   return width;
@@ -102,7 +109,7 @@ export async function buildSampleLedger(locale: Locale): Promise<SampleLedger> {
         if (value === null) return;
         const cell = row.getCell(c + 1);
         cell.value = value;
-        if (value instanceof Date) cell.numFmt = DATE_FORMAT;
+        if (value instanceof Date) cell.numFmt = spec.columns[c].kind === 'datetime' ? DATETIME_FORMAT : DATE_FORMAT;
         else if (spec.columns[c].kind === 'percent') cell.numFmt = PERCENT_FORMAT;
       });
     });

@@ -63,8 +63,11 @@ sources:
       employee: Employee ID
       date: Support date
       kind: Support type
-      response_hours: Response time (h)   # hours from the sales request to the response
-    types: { response_hours: number }
+      requested: Requested at
+      responded: Responded at
+    types: { requested: date, responded: date }
+    derive:                      # computed from the row's timestamps (systems export times, not durations)
+      response_hours: hours(requested, responded)   # hours from the sales request to the response
 
   # Commendations (bonus points); major incidents and safety violations (veto)
   events:

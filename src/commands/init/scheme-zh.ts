@@ -62,8 +62,11 @@ sources:
       employee: 工号
       date: 支持日期
       kind: 支持类型
-      response_hours: 响应时长(小时)   # 从销售提出需求到响应的小时数；表头写成全角括号也能匹配（NFKC）
-    types: { response_hours: number }
+      requested: 需求时间
+      responded: 响应时间
+    types: { requested: date, responded: date }
+    derive:                      # 派生字段：由同一行的时间戳计算（工单系统导出的是时间，不是时长）
+      response_hours: hours(requested, responded)   # 从销售提出需求到响应的小时数
 
   # 奖惩记录：客户表扬（加分）、重大服务事故 / 安全违规（一票否决）
   events:

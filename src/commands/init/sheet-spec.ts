@@ -19,10 +19,11 @@ export interface Localized {
  * - `name`: a person's name, the same in both languages;
  * - `text`: text, translated by english.ts in the English ledger;
  * - `date`: `MM-DD` of SAMPLE_YEAR, written as a real Excel date cell;
+ * - `datetime`: `MM-DD HH:MM` of SAMPLE_YEAR, a date cell with a time;
  * - `number`: a number cell, or the text as written when it is not a plain number (`abc`, `５`);
  * - `percent`: `92%` or `0.92`, written as the number 0.92 shown as a percentage.
  */
-export type CellKind = 'id' | 'name' | 'text' | 'date' | 'number' | 'percent';
+export type CellKind = 'id' | 'name' | 'text' | 'date' | 'datetime' | 'number' | 'percent';
 
 export interface Column {
   kind: CellKind;
