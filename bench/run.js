@@ -11,10 +11,10 @@
  *   KPI_BIN=/elsewhere/bin/kpi.js npm run bench   # measure another build (before/after)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCsv, generateWorkbook } from './generate.js';
+import { CONFIG, generateCsv, generateWorkbook } from './generate.js';
 import { referenceMetrics } from './reference.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -111,6 +111,16 @@ if (existsSync(join(ROOT, 'node_modules', '@duckdb', 'node-api'))) {
   checks.push(`DuckDB finds the same ${people} people: ${people === reference.size ? 'OK' : 'MISMATCH'}`);
 }
 ratios.push({ what: `kpi, CSV ${largest.size.toLocaleString('en')} rows ÷ ${duckdbSource}`, ratio: largest.run.seconds / duckdbSeconds, target: 1.0 });
+
+// Issue 10: the same run with two derived fields (SPEC §3.1) costs at most 15% more.
+const derivedConfig = join(OUT, `csv-${largest.size}`, 'kpi-derived.yaml');
+writeFileSync(derivedConfig, CONFIG.replace(
+  "    types: { satisfaction: number, on_time: boolean, hours: number, fixed: boolean }",
+  "    types: { satisfaction: number, on_time: boolean, hours: number, fixed: boolean }\n    derive:\n      slow: hours > 4\n      hours_x60: hours * 60",
+));
+const derivedRun = timed([KPI, 'score', largest.file, '-c', derivedConfig, '-p', '2026-11', '--format', 'json', '-q']);
+note(`kpi score, CSV ${largest.size.toLocaleString('en')} rows, with 2 derived fields`, derivedRun);
+ratios.push({ what: 'two derived fields ÷ none, same ledger (issue 10)', ratio: derivedRun.seconds / largest.run.seconds, target: 1.15 });
 
 // The workbook, and exceljs's bare streaming pass over it.
 const bookDir = join(OUT, `xlsx-${WORKBOOK_ROWS}`);

@@ -34,17 +34,17 @@ export interface EvalContext {
   workdays?(from: number, to: number): number;
 }
 
-const MS_PER_DAY = 86_400_000;
-const MS_PER_UNIT = { days: MS_PER_DAY, hours: 3_600_000, minutes: 60_000 } as const;
+export const MS_PER_DAY = 86_400_000;
+export const MS_PER_UNIT = { days: MS_PER_DAY, hours: 3_600_000, minutes: 60_000 } as const;
 
 /** A finite number, or null; -0 becomes 0. */
-function finite(n: number): number | null {
+export function finite(n: number): number | null {
   if (!Number.isFinite(n)) return null;
   return n === 0 ? 0 : n;
 }
 
-const toNumber = (v: number | boolean): number => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-const truthy = (v: number | boolean): boolean => (typeof v === 'boolean' ? v : v !== 0);
+export const toNumber = (v: number | boolean): number => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+export const truthy = (v: number | boolean): boolean => (typeof v === 'boolean' ? v : v !== 0);
 
 /** Weekdays (Mon–Fri) d up to day x, offset so that differences count (a, b]. */
 function weekdaysThrough(x: number): number {
@@ -62,7 +62,7 @@ export function weekdaysBetween(from: number, to: number): number {
 }
 
 /** Rounds half away from zero to `digits` decimals (negative: to tens, hundreds, …). */
-function roundHalfAwayFromZero(x: number, digits: number): number {
+export function roundHalfAwayFromZero(x: number, digits: number): number {
   const d = Math.max(-308, Math.min(308, Math.trunc(digits)));
   const factor = 10 ** Math.abs(d);
   const scaled = d >= 0 ? Math.abs(x) * factor : Math.abs(x) / factor;

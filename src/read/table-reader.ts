@@ -66,7 +66,10 @@ class RowReader {
   constructor(private readonly table: RawTable, private readonly source: Source, private readonly state: ReadState, private readonly stats: SourceStats, map: ColumnMap) {
     const words = booleanWords(source);
     this.readers = source.fields.map((field) => new FieldReader(field, source, words));
-    this.columns = map.columns;
+    // Derived fields come last and have no column (-1): leave them out of the typing loop,
+    // which then never reads cells[-1] (a slow, deoptimising property look-up).
+    const read = source.fields.findIndex((f) => f.derive !== undefined);
+    this.columns = read < 0 ? map.columns : map.columns.slice(0, read);
     this.headers = map.headers;
     const field = (id: string) => source.fields.findIndex((f) => f.id === id);
     [this.employeeAt, this.dateAt, this.nameAt] = [field('employee'), field('date'), field('name')];
