@@ -14,16 +14,34 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+// Escape sequences (CSI `ESC [ … m`; OSC `ESC ] … BEL`, whose text is dropped up to 256
+// characters, so an unterminated one cannot swallow a whole message; other `ESC x`), C0
+// and C1 controls, DEL, bidi overrides and isolates (they reorder what follows them on
+// screen), and invisible characters that make two different ids look alike.
+const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001B]{0,256}(?:\u0007|\u001B\\)?|[@-_])?/g;
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text fit for a terminal line: what a ledger cell, header or file name carries is shown,
+ * never obeyed. Escape sequences and controls are removed; tab, CR and LF (and the other
+ * line breaks) become one space, so one message stays one line.
+ */
+export function printable(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(INVISIBLE, '').replace(/[\t\n\v\f\r\u2028\u2029]+/g, ' ');
+}
+
 export class KpiError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: ExitCode,
-    readonly hint?: string,
-    /** Further lines (one per problem) when one error stands for several. */
-    readonly details: string[] = [],
-  ) {
-    super(message);
+  /** Further lines (one per problem) when one error stands for several. */
+  readonly details: string[];
+  readonly hint?: string;
+
+  /** Message, hint and details often quote ledger text: they are made printable here, once,
+   *  so no error line can carry an escape sequence to the terminal. */
+  constructor(message: string, readonly exitCode: ExitCode, hint?: string, details: string[] = []) {
+    super(printable(message));
     this.name = 'KpiError';
+    this.hint = hint === undefined ? undefined : printable(hint);
+    this.details = details.map(printable);
   }
 }
 

@@ -13,7 +13,43 @@ import { didYouMean } from './suggest.js';
 import { parseYaml, type Path } from './yaml.js';
 
 /** Config files larger than this are not a scheme anyone wrote by hand. */
-const MAX_CONFIG_BYTES = 1 << 20;
+export const MAX_CONFIG_BYTES = 1 << 20;
+
+const tooLarge = (file: string, bytes: number): Problem => ({
+  where: `${file}:1:1`,
+  message: `the config is ${(bytes / (1 << 20)).toFixed(1)} MiB, more than the 1 MiB a scheme can be`,
+  hint: 'a scheme is a few kilobytes: is this the right file?',
+});
+
+// What YAML 1.2 allows in a stream (c-printable): no C0 controls but tab, LF and CR, no
+// DEL, no C1 controls but NEL, no U+FFFE/U+FFFF. Escapes in double quotes stay allowed.
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** `file:line:column` of an offset in the text. */
+function position(text: string, offset: number, file: string): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${file}:${line}:${offset - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * What stops a config before YAML sees it: its size, bytes that were not UTF-8 (read as
+ * U+FFFD: Notepad's "ANSI" is GBK on a Chinese Windows), control characters.
+ */
+function textProblems(text: string, file: string): Problem[] {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_CONFIG_BYTES) return [tooLarge(file, bytes)];
+  const replaced = text.indexOf('\uFFFD');
+  if (replaced >= 0) {
+    return [{ where: position(text, replaced, file), message: 'the config is not UTF-8 text here (saved as GBK, ANSI or UTF-16?)', hint: 'save kpi.yaml as UTF-8 (in Notepad: Save As › Encoding › UTF-8)' }];
+  }
+  const control = NOT_PRINTABLE.exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return [{ where: position(text, control.index, file), message: `a control character (U+${code}) is not allowed in YAML`, hint: 'delete it; write "\\t" or "\\n" inside double quotes if a value needs one' }];
+  }
+  return [];
+}
 
 export interface LoadedConfig {
   scheme: Scheme;
@@ -35,6 +71,7 @@ function pathText(path: Path): string {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'} (not a finite number)`;
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a block of keys';
@@ -85,6 +122,8 @@ function shapeProblems(issues: readonly Issue[], data: unknown, locate: (p: Path
 
 /** Checks a config text completely; never throws for a bad config. */
 export function checkConfigText(text: string, file: string): ConfigCheck {
+  const before = textProblems(text, file);
+  if (before.length > 0) return { scheme: null, problems: before, warnings: [] };
   const yaml = parseYaml(text, file);
   if (yaml.problems.length > 0) return { scheme: null, problems: yaml.problems, warnings: [] };
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
@@ -118,9 +157,9 @@ export function checkConfigText(text: string, file: string): ConfigCheck {
 export function loadConfig(file: string): LoadedConfig {
   let text: string;
   try {
-    if (statSync(file).size > MAX_CONFIG_BYTES) {
-      throw new KpiError(`${file}: the config is larger than 1 MiB; is this the right file?`, EXIT.usage);
-    }
+    // Checked before reading: a multi-gigabyte file given as -c by mistake is not read.
+    const { size } = statSync(file);
+    if (size > MAX_CONFIG_BYTES) throw new ConfigError(file, [tooLarge(file, size)]);
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof KpiError) throw error;

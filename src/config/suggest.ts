@@ -27,7 +27,8 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance?
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
+    // Changing every character is no typo ("x" → "p").
+    if (d < bestDistance && d < word.length) {
       best = candidate;
       bestDistance = d;
     }

@@ -1,12 +1,21 @@
 /**
  * YAML parsing that keeps positions, so every config problem can say `kpi.yaml:12:7`.
- * Warnings (unknown tags …) count as errors, an alias bomb is stopped, duplicate keys are
- * errors, and no YAML 1.1 surprises (`NO` → false, timestamps) apply.
+ * Warnings (unknown tags …) count as errors, an alias bomb is stopped and pointed at,
+ * duplicate keys are errors, nesting deeper than any scheme needs is refused before
+ * anything walks it, `__proto__` is refused as a key (it would vanish from a record
+ * silently), and no YAML 1.1 surprises (`NO` → false, timestamps) apply.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 
 export type Path = readonly PropertyKey[];
+
+/** A scheme nests 7 levels (dimensions → … → bands → min); anything near this is not one. */
+export const MAX_DEPTH = 32;
+/** Copies of anchored values an alias may make (yaml's default is 100). */
+const MAX_ALIAS_COUNT = 50;
+const STRUCTURE_HINT = 'look at the indentation and brackets on this line and the line above';
+const TOO_DEEP = 'the YAML is nested too deeply for kpi to read';
 
 export interface ParsedYaml {
   data: unknown;
@@ -25,21 +34,48 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const { line, col } = lineCounter.linePos(offset);
     return `${file}:${line}:${col}`;
   };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
-    where: at(e.pos[0]),
-    message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200).split(/[:\n]/)[0].trim()),
-    hint: e.code === 'DUPLICATE_KEY' || e.code === 'TAG_RESOLVE_FAILED' ? undefined : 'look at the indentation and brackets on this line and the line above',
-  }));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (p: Problem) => {
+    // yaml reports a stack overflow once per enclosing collection: one line is enough.
+    const key = p.message === TOO_DEEP ? TOO_DEEP : `${p.where}\n${p.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(p);
+  };
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    add({
+      where: at(e.pos[0]),
+      message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 200).split(/[:\n]/)[0].trim()),
+      hint: yamlHint(e.code),
+    });
+  }
+  if (doc.errors.length === 0) for (const p of shapeProblems(doc.contents as Node | null, at)) add(p);
   let data: unknown = null;
-  if (doc.errors.length === 0) {
+  if (problems.length === 0) {
     try {
-      data = doc.toJS({ maxAliasCount: 50 });
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      problems.push({ where: `${file}:1:1`, message: `the YAML could not be read: ${(error as Error).message}` });
+      const alias = firstAlias(doc.contents as Node | null);
+      const bomb = /alias/i.test((error as Error).message);
+      problems.push({
+        where: alias && bomb ? at(alias.offset) : `${file}:1:1`,
+        message: bomb
+          ? `the aliases${alias ? ` (*${alias.name} …)` : ''} expand to more than ${MAX_ALIAS_COUNT} copies: this looks like an alias bomb, so the config is refused`
+          : `the YAML could not be read: ${(error as Error).message}`,
+        hint: bomb ? 'write the values out instead of repeating aliases' : undefined,
+      });
     }
   }
   const locate = (path: Path, key = false) => at(offsetOf(doc, path, key));
   return { data, problems, locate };
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'DUPLICATE_KEY' || code === 'TAG_RESOLVE_FAILED') return undefined;
+  if (code === 'MULTIPLE_DOCS') return 'remove the "---" line and what follows it, or merge the two into one';
+  if (code === 'RESOURCE_EXHAUSTION') return `a scheme nests a few levels; kpi.yaml may nest at most ${MAX_DEPTH}`;
+  return STRUCTURE_HINT;
 }
 
 function yamlMessage(code: string, message: string, token: string): string {
@@ -49,9 +85,59 @@ function yamlMessage(code: string, message: string, token: string): string {
       return `the key "${token}" appears twice in the same block; keep one`;
     case 'TAG_RESOLVE_FAILED':
       return `${first} (tags such as !foo are not allowed in kpi.yaml)`;
+    case 'MULTIPLE_DOCS':
+      return 'a second YAML document starts here (after ---); kpi.yaml holds one';
+    case 'RESOURCE_EXHAUSTION':
+      return /call stack/i.test(first) ? TOO_DEEP : `YAML syntax: ${first}`;
     default:
       return `YAML syntax: ${first}`;
   }
+}
+
+/**
+ * Problems of the document's shape that must be caught before anything walks the data:
+ * nesting deeper than MAX_DEPTH (the first place only), and `__proto__` keys, which zod's
+ * records drop without a word (so a role or source named so would silently vanish).
+ */
+function shapeProblems(root: Node | null, at: (offset: number) => string): Problem[] {
+  const problems: Problem[] = [];
+  let tooDeep = false;
+  const walk = (node: unknown, depth: number): void => {
+    if (tooDeep || !(isMap(node) || isSeq(node))) return;
+    if (depth > MAX_DEPTH) {
+      tooDeep = true;
+      problems.push({ where: at(node.range?.[0] ?? 0), message: `the YAML is nested more than ${MAX_DEPTH} levels deep here`, hint: 'a scheme needs far fewer: is this the right file?' });
+      return;
+    }
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (isScalar(item.key) && item.key.value === '__proto__') {
+          problems.push({ where: at(item.key.range?.[0] ?? 0), message: 'the key "__proto__" is not allowed in kpi.yaml (it is reserved by JavaScript)', hint: 'rename it' });
+        }
+        walk(item.value, depth + 1);
+      } else {
+        walk(item, depth + 1);
+      }
+    }
+  };
+  walk(root, 1);
+  return problems;
+}
+
+/** The first alias of the document (`*name`) and where it is, for an alias bomb's place. */
+function firstAlias(root: Node | null): { name: string; offset: number } | null {
+  const stack: unknown[] = [root];
+  let found: { name: string; offset: number } | null = null;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      if (!found || offset < found.offset) found = { name: node.source, offset };
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return found;
 }
 
 /** Walks the document to the node at `path`; falls back to the deepest node found. */

@@ -13,7 +13,7 @@ const SHOWN = 5;
 export function describeRejected(r: RejectedRow): string {
   const place = `${r.file}${r.sheet ? ` [${r.sheet}]` : ''} row ${r.row}${r.column ? `, column ${r.column}` : ''}`;
   const value = r.value === null || r.value === '' ? '' : `"${plain(r.value).slice(0, 60)}" `;
-  return `${plain(place)}: ${value}${r.reason}`;
+  return `${plain(place)}: ${value}${plain(r.reason)}`;
 }
 
 export function renderIssuesSummary(report: ScoreReport, options: { color: boolean; strict: boolean }): string {

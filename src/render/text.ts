@@ -1,16 +1,15 @@
 /**
  * Text helpers shared by renderers: numbers shown with two decimals, and ledger text made
- * safe for a terminal (control characters and escape sequences removed, so a name in a
- * ledger cannot move the cursor or recolour the screen).
+ * safe for a terminal (escape sequences, control characters and bidi overrides removed, so
+ * a name in a ledger cannot move the cursor, recolour the screen or reorder a line).
  */
 import { round2 } from '../core/round.js';
+import { printable } from '../errors.js';
 
-// C0 and C1 controls (ESC included) and DEL, except tab which becomes a space.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-
-/** Ledger text fit for the terminal: no control characters, one line. */
+/** Ledger text fit for the terminal: no escape sequences or control characters, one line.
+ *  The same cleaning error messages get (errors.ts), so a name prints alike everywhere. */
 export function plain(text: string): string {
-  return text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, '').replace(CONTROL, '').replace(/[\t\n\r]+/g, ' ');
+  return printable(text);
 }
 
 /** Two decimals, rounded half away from zero like final scores, never "-0.00". */

@@ -19,3 +19,29 @@ export function runKpi(args: string[], options: { cwd?: string; env?: Record<str
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
+
+export interface CliCase {
+  args: string[];
+  cwd: string;
+}
+
+const MANY = fileURLToPath(new URL('./cli-many.mjs', import.meta.url));
+
+/**
+ * Runs several command lines in one Node process, each as bin/kpi.js would run it (a fresh
+ * dist/cli.js: its own argv, cwd, stdout, stderr and exit code; see cli-many.mjs), with
+ * `env` added to the environment (e.g. TZ). Starting Node costs ~0.5 s, so suites with
+ * dozens of command lines use this; a case that could crash or hang the process itself
+ * gets its own process (runKpi).
+ */
+export function runKpiMany(cases: readonly CliCase[], env: Record<string, string> = {}): CliResult[] {
+  const run = spawnSync(process.execPath, [MANY], {
+    input: JSON.stringify(cases),
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const results = run.output[3]?.toString('utf8') ?? '';
+  if (run.status !== 0 || !results) throw new Error(`cli-many failed (${run.status} ${run.signal ?? ''}): ${run.stderr?.toString()}`);
+  return JSON.parse(results) as CliResult[];
+}

@@ -1,0 +1,52 @@
+/**
+ * docs/errors.md against what it documents: its error tables list exactly the folders of
+ * the error catalogue (fixtures/errors/), each with the catalogue's command, exit code and
+ * message, and its limits table states the limits the code has.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_CONFIG_BYTES } from '../src/config/load.js';
+import { MAX_DEPTH } from '../src/config/yaml.js';
+import { HEADER_SEARCH_ROWS } from '../src/read/headers.js';
+import { MAX_COMPRESSION_RATIO, MAX_HELD_PART_BYTES, MAX_SHEET_BYTES, MAX_ZIP_ENTRIES } from '../src/read/xlsx/zip.js';
+
+const DOC = readFileSync('docs/errors.md', 'utf8');
+const CATALOGUE = 'fixtures/errors';
+/** The text of a `## title` section, up to the next one. */
+function section(title: string): string {
+  const start = DOC.indexOf(`\n## ${title}\n`);
+  expect(start, `docs/errors.md has a section "## ${title}"`).toBeGreaterThanOrEqual(0);
+  const end = DOC.indexOf('\n## ', start + 1);
+  return DOC.slice(start, end < 0 ? undefined : end);
+}
+
+/** `| \`name\` | exit | \`kpi args\` | \`message\` |` rows; `\|` stands for `|`. */
+const rows = [...section('Errors').matchAll(/^\| `([^`]+)` \| (\d) \| `kpi ([^`]*)` \| `(.*)` \|$/gm)].map((m) => ({
+  name: m[1], exit: Number(m[2]), command: m[3], message: m[4].replace(/\\\|/g, '|'),
+}));
+
+describe('docs/errors.md', () => {
+  it('lists every folder of the catalogue once, and no other', () => {
+    expect(rows.map((r) => r.name).sort()).toEqual(readdirSync(CATALOGUE).sort());
+    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
+  });
+
+  it.each(rows)('$name: the command, exit code and message of its expected.json', ({ name, exit, command, message }) => {
+    const expected = JSON.parse(readFileSync(join(CATALOGUE, name, 'expected.json'), 'utf8')) as { args: string[]; exit: number; stdout?: string; stderr?: string };
+    expect({ exit, command, message }).toEqual({ exit: expected.exit, command: expected.args.join(' '), message: expected.stdout || expected.stderr });
+  });
+
+  it('states the limits the code has', () => {
+    const limits = section('Limits');
+    const row = (what: string) => limits.split('\n').find((line) => line.startsWith(`| ${what} |`))?.split(' | ')[1];
+    const mib = (bytes: number) => (bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GiB` : `${bytes / 1024 ** 2} MiB`);
+    expect(row('Config file size')).toBe(mib(MAX_CONFIG_BYTES));
+    expect(row('Config nesting depth')).toBe(`${MAX_DEPTH} levels`);
+    expect(row('Rows searched for the header')).toBe(String(HEADER_SEARCH_ROWS));
+    expect(row('Workbook zip entries')).toBe(MAX_ZIP_ENTRIES.toLocaleString('en'));
+    expect(row('Worksheet size, inflated')).toBe(mib(MAX_SHEET_BYTES));
+    expect(row('Shared strings, styles, workbook part, inflated')).toBe(mib(MAX_HELD_PART_BYTES));
+    expect(row('Compression ratio of a part of 1 MiB or more')).toBe(`${MAX_COMPRESSION_RATIO}:1`);
+  });
+});
