@@ -12,7 +12,8 @@ import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers, type TableOpener } from '../read/ingest.js';
 import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
 import { renderJson } from '../render/json.js';
-import { writeFileAtomic } from '../output.js';
+import { checkNotAnInput, writeFileAtomic } from '../output.js';
+import { plain } from '../render/text.js';
 import { scoreIngested, teamsOf, type ScoredRun } from '../scoring.js';
 import { safeFileName } from './split.js';
 import type { Io } from './io.js';
@@ -59,11 +60,13 @@ function failure(run: ScoredRun, strict: boolean): string | null {
   return parts.length ? `--strict: ${parts.join(' and ')}` : null;
 }
 
-async function writeRun(run: ScoredRun, scheme: Scheme, period: Period, name: string, options: BatchOptions): Promise<string[]> {
+async function writeRun(run: ScoredRun, scheme: Scheme, period: Period, name: string, options: BatchOptions, inputs: string[]): Promise<string[]> {
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const created = new Date(period.start * 86_400_000);
   const workbook = await renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created });
   const json = options.json ? renderJson(run.report) : null;
+  // A report named like a ledger (2026-11.xlsx in the ledgers' folder) must never replace it.
+  checkNotAnInput([join(options.outDir!, `${name}.xlsx`), ...(json !== null ? [join(options.outDir!, `${name}.json`)] : [])], inputs);
   writeFileAtomic(join(options.outDir!, `${name}.xlsx`), workbook);
   if (json !== null) writeFileAtomic(join(options.outDir!, `${name}.json`), json);
   return json !== null ? [`${name}.xlsx`, `${name}.json`] : [`${name}.xlsx`];
@@ -107,15 +110,16 @@ export async function batchCommand(ledgerArgs: string[], options: BatchOptions, 
         continue;
       }
       const name = team === undefined || team === null ? period.key : `${period.key}-${safeFileName(team)}`;
-      entry.files = await writeRun(run, scheme, period, name, options);
+      entry.files = await writeRun(run, scheme, period, name, options, [...files, options.config]);
     }
   }
 
+  checkNotAnInput([join(options.outDir, 'index.json')], [...files, options.config]);
   writeFileAtomic(join(options.outDir, 'index.json'), `${JSON.stringify({ runs }, null, 2)}\n`);
   const failed = runs.filter((r) => r.status === 'failed');
   if (!options.quiet) {
     io.err(`kpi: ${runs.length} run${runs.length === 1 ? '' : 's'}, ${failed.length} failed; reports in ${options.outDir}\n`);
-    for (const f of failed) io.err(`kpi: failed: ${f.period}${f.team ? ` ${f.team}` : ''}: ${f.error}\n`);
+    for (const f of failed) io.err(`kpi: failed: ${f.period}${f.team ? ` ${plain(f.team)}` : ''}: ${plain(f.error ?? '')}\n`);
   }
   return failed.length ? EXIT.data : EXIT.ok;
 }

@@ -77,6 +77,8 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
     attachPrevious(report, scoreIngested(scheme, closeLedgers(read, earlier), configFile, []).report);
   }
   if (report.employees.length === 0) {
+    // The rejected rows are often why no one is left: show them first (SPEC §4.5).
+    if (report.rejected.length > 0) io.err(renderIssuesSummary(report, { color: options.color, strict: true }));
     throw new KpiError(`nothing to score: no one is in the roster or has rows${book.period ? ` in ${book.period.key}` : ''}`, EXIT.data, book.stats.rows > 0 ? 'check --period, or the employee column' : 'check that the ledgers have data rows');
   }
 
@@ -88,8 +90,8 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
 
   await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period) })));
   if (options.split) {
-    const files = await writeSplit(run, scheme, book.period, options.split, options.outDir!);
-    if (!options.quiet) io.err(`kpi: wrote ${files.length} workbook${files.length > 1 ? 's' : ''} to ${options.outDir}\n`);
+    const written = await writeSplit(run, scheme, book.period, options.split, options.outDir!, [...files, options.config]);
+    if (!options.quiet) io.err(`kpi: wrote ${written.length} workbook${written.length > 1 ? 's' : ''} to ${options.outDir}\n`);
   }
   if (format === 'json') io.out(renderJson(report));
   else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color }));

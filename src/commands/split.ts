@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
-import { writeFileAtomic } from '../output.js';
+import { checkNotAnInput, writeFileAtomic } from '../output.js';
 import type { ScoredRun } from '../scoring.js';
 
 export type SplitBy = 'employee' | 'team';
@@ -18,7 +18,7 @@ export function safeFileName(text: string): string {
   return cleaned === '' ? '_' : cleaned.slice(0, 120);
 }
 
-export async function writeSplit(run: ScoredRun, scheme: Scheme, period: Period | null, by: SplitBy, outDir: string): Promise<string[]> {
+export async function writeSplit(run: ScoredRun, scheme: Scheme, period: Period | null, by: SplitBy, outDir: string, inputs: string[]): Promise<string[]> {
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const groups = new Map<string, string[]>();
   for (const e of run.report.employees) {
@@ -39,6 +39,7 @@ export async function writeSplit(run: ScoredRun, scheme: Scheme, period: Period 
     const results = run.results.filter((r) => members.has(r.id));
     const bytes = await renderWorkbook({ report, results, scheme, locale: scheme.locale, created });
     const file = join(outDir, `${name}.xlsx`);
+    checkNotAnInput([file], inputs);
     writeFileAtomic(file, bytes);
     written.push(file);
   }

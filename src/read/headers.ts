@@ -22,6 +22,8 @@ export interface ColumnMap {
   headers: string[];
   /** The header row's number. */
   headerRow: number;
+  /** How many cells the header row has, up to its last non-empty one. */
+  width: number;
 }
 
 function mapRow(source: Source, row: RawRow): ColumnMap | null {
@@ -41,7 +43,9 @@ function mapRow(source: Source, row: RawRow): ColumnMap | null {
     columns.push(index);
     headers.push(cellText(row.cells[index]).trim());
   }
-  return { columns, headers, headerRow: row.row };
+  let width = row.cells.length;
+  while (width > 0 && normalized[width - 1] === '') width--;
+  return { columns, headers, headerRow: row.row, width };
 }
 
 /** How many of the source's fields a row has headers for (to pick the best near-miss). */
@@ -57,7 +61,10 @@ function matches(source: Source, row: RawRow): number {
 export function findHeader(source: Source, firstRows: readonly RawRow[], where: string): ColumnMap {
   for (const row of firstRows.slice(0, HEADER_SEARCH_ROWS)) {
     const map = mapRow(source, row);
-    if (map) return map;
+    if (map) {
+      checkDuplicates(source, row, where);
+      return map;
+    }
   }
   const best = [...firstRows.slice(0, HEADER_SEARCH_ROWS)].sort((a, b) => matches(source, b) - matches(source, a))[0];
   const seen = best ? best.cells.map((c) => cellText(c).trim()).filter((h) => h !== '') : [];
@@ -76,4 +83,25 @@ export function findHeader(source: Source, firstRows: readonly RawRow[], where: 
     EXIT.data,
     `headers seen${best ? ` in row ${best.row}` : ''}: ${seenText}. Rename the column in the file, or add the header as an alias in kpi.yaml (columns: { ${missing[0]?.id ?? 'field'}: [..., "header"] })`,
   );
+}
+
+/** A column the scheme reads must appear once: with two, which one counts is a guess. */
+function checkDuplicates(source: Source, row: RawRow, where: string): void {
+  const normalized = row.cells.map((c) => normalizeHeader(cellText(c)));
+  for (const field of source.fields) {
+    if (field.derive) continue;
+    const wanted = new Set(field.headers.map(normalizeHeader));
+    const found = normalized.flatMap((h, i) => (h !== '' && wanted.has(h) ? [i] : []));
+    if (found.length > 1) {
+      const columns = found.map((i) => `${columnLetter(i)} "${cellText(row.cells[i]).trim()}"`).join(' and ');
+      throw new KpiError(`${where} row ${row.row}: the column of field ${field.id} appears twice: ${columns}`, EXIT.data, 'delete or rename one of them, so kpi knows which to read');
+    }
+  }
+}
+
+/** A, B, …, Z, AA: the column as a spreadsheet names it. */
+function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }

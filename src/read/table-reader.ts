@@ -60,6 +60,8 @@ class RowReader {
   /** A row's values before typing: copying a packed array of nulls is the cheapest way
    *  to make the one array a row needs. */
   private readonly blank: CellValue[];
+  /** Cells a row may have: the header's. More, and a value was split (an unquoted comma). */
+  private readonly width: number;
   /** Fills the derived fields (SPEC §3.1) of a typed row; null when the source has none. */
   private readonly derive: ((values: CellValue[]) => void) | null;
 
@@ -76,6 +78,8 @@ class RowReader {
     this.isRoster = source.id === 'roster';
     this.blank = Array.from(source.fields, () => null);
     this.derive = compileDerivations(source, state.calendar);
+    // Only text files: in a workbook a cell right of the table (a note, a sum) splits nothing.
+    this.width = table.sheet === null ? map.width : Infinity;
   }
 
   read(row: RawRow): void {
@@ -105,10 +109,14 @@ class RowReader {
     }
     const receiver = this.isRoster ? null : book.open(dateAt >= 0 ? (values[dateAt] as number) : null);
     if (!this.isRoster && !receiver) return;
+    const extra = this.extraCell(cells);
     // The employee first, so a rejected row can say whose it was (batch --by team needs it).
     const employee = readers[employeeAt].read(cells[columns[employeeAt]] ?? null);
     values[employeeAt] = employee instanceof Unreadable ? null : employee;
     let problem: RejectedRow | null = values[employeeAt] === null ? this.rejection(row, employeeAt, 'no employee id', null) : null;
+    if (!problem && extra >= 0) {
+      problem = { ...this.rejection(row, -1, `the row has ${cells.length} cells but the header has ${this.width}: a value with a comma (or the delimiter) in it must be quoted`, values[employeeAt]), value: cellText(cells[extra] ?? null) };
+    }
     for (let i = 0; i < count && !problem; i++) {
       if (i === dateAt || i === employeeAt) continue;
       const cell = cells[columns[i]];
@@ -125,6 +133,15 @@ class RowReader {
     if (!problem && this.derive) this.derive(values);
     if (problem) receiver!.reject(problem);
     else receiver!.accept({ source: this.source.id, values, origin }, values[employeeAt] as string, this.nameAt >= 0 ? (values[this.nameAt] as string | null) : null);
+  }
+
+  /** The first non-empty cell past the header's width, or -1. */
+  private extraCell(cells: readonly unknown[]): number {
+    for (let i = this.width; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '')) return i;
+    }
+    return -1;
   }
 
   private rejection(row: RawRow, i: number, reason: string, employee: CellValue): RejectedRow {

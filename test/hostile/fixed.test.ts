@@ -1,0 +1,59 @@
+/**
+ * Bad inputs that used to lose data or overwrite files (found by the hostile suite), each
+ * now reported: a row with more cells than its header, a column twice, a batch report named
+ * like its ledger, every row rejected.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runKpi } from '../e2e/run-cli.js';
+
+const CONFIG = join(ROOT, 'fixtures', 'minimal', 'kpi.yaml');
+const dir = () => mkdtempSync(join(tmpdir(), 'kpi-fixed-'));
+
+describe('no silent loss', () => {
+  it('a row with more cells than the header is rejected, not read with a value cut off', () => {
+    const d = dir();
+    writeFileSync(join(d, 'services.csv'), 'ID,Date,Kind,Satisfaction,On time\nE1,2026-11-02,visit,5,yes\nE1,2026-11-03,visit,1,234,yes\nE2,2026-11-03,visit,4,yes,\n');
+    const run = runKpi(['score', 'services.csv', '-c', CONFIG, '--format', 'json'], { cwd: d });
+    const doc = JSON.parse(run.stdout);
+    expect(doc.rejected).toEqual([{ file: 'services.csv', sheet: null, row: 3, column: null, value: 'yes', reason: 'the row has 6 cells but the header has 5: a value with a comma (or the delimiter) in it must be quoted' }]);
+    // E2's trailing empty cell splits nothing: its row counts.
+    expect(doc.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 1 });
+  });
+
+  it('a column the scheme reads, twice in the header, is an error naming both', () => {
+    const d = dir();
+    writeFileSync(join(d, 'services.csv'), 'ID,Date,Kind,Satisfaction,On time,Satisfaction\nE1,2026-11-02,visit,5,yes,3\n');
+    const run = runKpi(['score', 'services.csv', '-c', CONFIG], { cwd: d });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('kpi: error: services.csv row 1: the column of field satisfaction appears twice: D "Satisfaction" and F "Satisfaction"');
+  });
+
+  it('when every row is rejected, the rows are shown before "nothing to score"', () => {
+    const d = dir();
+    writeFileSync(join(d, 'services.csv'), 'ID,Date,Kind,Satisfaction,On time\nE1,2026-11-02,visit,abc,yes\n');
+    const run = runKpi(['score', 'services.csv', '-c', CONFIG], { cwd: d });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('services.csv row 2, column Satisfaction: "abc" not a number');
+    expect(run.stderr).toContain('kpi: error: nothing to score');
+  });
+});
+
+describe('no overwritten input', () => {
+  it('kpi batch refuses to write a report over a ledger of the same name', async () => {
+    const d = dir();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('services');
+    sheet.addRow(['ID', 'Date', 'Kind', 'Satisfaction', 'On time']);
+    sheet.addRow(['E1', '2026-11-02', 'visit', 5, 'yes']);
+    await workbook.xlsx.writeFile(join(d, '2026-11.xlsx'));
+    const before = readFileSync(join(d, '2026-11.xlsx'));
+    const run = runKpi(['batch', '2026-11.xlsx', '-c', CONFIG, '--periods', '2026-11', '--out-dir', '.'], { cwd: d });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('is one of the input files; refusing to overwrite it');
+    expect(readFileSync(join(d, '2026-11.xlsx'))).toEqual(before);
+  });
+});
