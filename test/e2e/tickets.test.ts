@@ -62,4 +62,12 @@ describe('derived durations from a ticket ledger', () => {
     expect(run.stdout).toContain('Average response (h): response_hours = hours(reported, responded)');
     expect(run.stdout).toContain('Closed within 3 working days: repair_days = workdays(reported, closed)');
   });
+
+  it('kpi calibrate learns from derived-field metrics', () => {
+    // Average response per (person, month): E2 September 24 h (09-30 10:00 → 10-01 10:00),
+    // E1 October 5.5/3 h, E2 October 11 h → sorted 1.83, 11, 24: median 11.
+    const run = runKpi(['calibrate', 'fixtures/tickets/tickets.csv', '-c', 'fixtures/tickets/kpi.yaml', '--format', 'json']);
+    const first = JSON.parse(run.stdout).indicators[0];
+    expect(first).toMatchObject({ metric: 'response_avg', n: 3, min: 5.5 / 3, median: 11, max: 24 });
+  });
 });
