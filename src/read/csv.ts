@@ -111,8 +111,15 @@ function explicitDelimiter(value: string): string {
   return value;
 }
 
+/** Notes bytes that did not decode (U+FFFD), so a wrong encoding does not pass unseen. */
+interface DecodeCheck {
+  /** For UTF-8 read as is: a strict decoder (detected UTF-8 was validated already). */
+  strict: TextDecoder | null;
+  bad: boolean;
+}
+
 /** The file's text as UTF-8 bytes, in chunks: as read for UTF-8 files, else decoded. */
-async function* utf8Chunks(file: string, encoding: string, start: number): AsyncGenerator<Buffer> {
+async function* utf8Chunks(file: string, encoding: string, start: number, check: DecodeCheck): AsyncGenerator<Buffer> {
   const decoder = isUtf8Name(encoding) ? null : (await loadIconv()).getDecoder(encoding);
   const handle = await open(file, 'r');
   // Two buffers: the next chunk is read while the rows of this one are typed.
@@ -127,7 +134,20 @@ async function* utf8Chunks(file: string, encoding: string, start: number): Async
       reading = handle.read(buffers[turn ^ 1], 0, CHUNK_BYTES, position);
       const bytes = buffers[turn].subarray(0, bytesRead);
       // Multi-byte characters split between chunks are the decoder's business.
-      yield decoder ? Buffer.from(decoder.write(bytes), 'utf8') : bytes;
+      if (decoder) {
+        const text = decoder.write(bytes);
+        if (!check.bad && text.includes('\uFFFD')) check.bad = true;
+        yield Buffer.from(text, 'utf8');
+      } else {
+        if (check.strict && !check.bad) {
+          try {
+            check.strict.decode(bytes, { stream: true });
+          } catch {
+            check.bad = true;
+          }
+        }
+        yield bytes;
+      }
     }
     const tail = decoder?.end();
     if (tail) yield Buffer.from(tail, 'utf8');
@@ -138,10 +158,10 @@ async function* utf8Chunks(file: string, encoding: string, start: number): Async
 }
 
 /** The rows, a chunk's worth at a time (thousands of rows per step, not one). */
-async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string): AsyncGenerator<RawRow[]> {
+async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string, check: DecodeCheck, warnings: string[]): AsyncGenerator<RawRow[]> {
   const tokenizer = new CsvTokenizer(delimiter);
   try {
-    for await (const chunk of utf8Chunks(file, encoding, bomLength)) {
+    for await (const chunk of utf8Chunks(file, encoding, bomLength, check)) {
       const rows: RawRow[] = [];
       tokenizer.push(chunk, rows);
       if (rows.length > 0) yield rows;
@@ -149,6 +169,9 @@ async function* parseRows(file: string, encoding: string, bomLength: number, del
     const rows: RawRow[] = [];
     tokenizer.end(rows);
     if (rows.length > 0) yield rows;
+    if (check.bad) {
+      warnings.push(`${file}: some bytes are not valid ${encoding} and read as "\uFFFD"; names and values may be garbled — is the file in another encoding? (try --encoding gbk, utf-8 or utf-16le, or save it again as CSV UTF-8)`);
+    }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -172,5 +195,7 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<R
   const delimiter = options.delimiter
     ? explicitDelimiter(options.delimiter)
     : file.toLowerCase().endsWith('.tsv') ? '\t' : await detectDelimiter(file, encoding, bomLength);
-  return { file, sheet: null, batches: parseRows(file, encoding, bomLength, delimiter) };
+  const check: DecodeCheck = { strict: options.encoding && isUtf8Name(encoding) ? new TextDecoder('utf-8', { fatal: true }) : null, bad: false };
+  const warnings: string[] = [];
+  return { file, sheet: null, batches: parseRows(file, encoding, bomLength, delimiter, check, warnings), warnings };
 }

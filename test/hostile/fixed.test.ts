@@ -57,3 +57,15 @@ describe('no overwritten input', () => {
     expect(readFileSync(join(d, '2026-11.xlsx'))).toEqual(before);
   });
 });
+
+describe('no unseen garbling', () => {
+  it('bytes that are not valid in the encoding given make a warning that names the file', () => {
+    const d = dir();
+    const head = Buffer.from('ID,Date,Kind,Satisfaction,On time\nE1,2026-11-02,visit,5,yes\n', 'utf8');
+    // GBK bytes for 上门 are not UTF-8.
+    writeFileSync(join(d, 'services.csv'), Buffer.concat([head, Buffer.from([0x45, 0x32, 0x2c]), Buffer.from('2026-11-03,', 'utf8'), Buffer.from([0xc9, 0xcf, 0xc3, 0xc5]), Buffer.from(',4,yes\n', 'utf8')]));
+    const run = runKpi(['score', 'services.csv', '-c', CONFIG, '--encoding', 'utf-8', '--format', 'json'], { cwd: d });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toContain('services.csv: some bytes are not valid utf-8 and read as "\uFFFD"; names and values may be garbled — is the file in another encoding? (try --encoding gbk, utf-8 or utf-16le, or save it again as CSV UTF-8)');
+  });
+});
