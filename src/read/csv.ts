@@ -66,6 +66,26 @@ async function detectEncoding(file: string): Promise<{ encoding: string; bomLeng
   }
 }
 
+/**
+ * The first records of a text, split at line ends outside quotes: a quoted note over
+ * several lines is one record, so its inner lines cannot vote for a delimiter.
+ */
+function headRecords(text: string, max: number): string[] {
+  const records: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length && records.length < max; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      const record = text.slice(start, i);
+      if (record.trim() !== '') records.push(record);
+      start = i + 1;
+    }
+  }
+  return records;
+}
+
 /** The delimiter that splits the first lines most consistently into more than one column. */
 async function detectDelimiter(file: string, encoding: string, bomLength: number): Promise<string> {
   const handle = await open(file, 'r');
@@ -78,7 +98,7 @@ async function detectDelimiter(file: string, encoding: string, bomLength: number
   } finally {
     await handle.close();
   }
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = headRecords(text, 20);
   let best = ',';
   let bestScore = 0;
   for (const d of CANDIDATE_DELIMITERS) {

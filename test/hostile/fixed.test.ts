@@ -69,3 +69,15 @@ describe('no unseen garbling', () => {
     expect(JSON.parse(run.stdout).warnings).toContain('services.csv: some bytes are not valid utf-8 and read as "\uFFFD"; names and values may be garbled — is the file in another encoding? (try --encoding gbk, utf-8 or utf-16le, or save it again as CSV UTF-8)');
   });
 });
+
+describe('delimiter detection', () => {
+  it('a comma CSV whose quoted notes span lines with ";" in them is read with ","', () => {
+    const d = dir();
+    const note = (x: string) => `"Visited ${x}\nStep 2: replaced the pump; tested\nStep 3: signed; closed"`;
+    writeFileSync(join(d, 'services.csv'), `ID,Date,Kind,Satisfaction,On time,Note\nE1,2026-11-01,visit,5,yes,${note('a')}\nE2,2026-11-02,visit,4,yes,${note('b')}\nE3,2026-11-03,visit,3,yes,${note('c')}\n`);
+    const run = runKpi(['score', 'services.csv', '-c', CONFIG, '--format', 'json', '-q'], { cwd: d });
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.employees.map((e: { id: string; indicators: { actual: number }[] }) => [e.id, e.indicators[0].actual])).toEqual([['E1', 5], ['E2', 4], ['E3', 3]]);
+  });
+});
