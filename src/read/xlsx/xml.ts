@@ -15,6 +15,8 @@
  */
 
 /** Malformed XML: the part is damaged. */
+import { decodeAttribute, decodeText } from './xml-text.js';
+
 export class XmlError extends Error {}
 
 export interface XmlTag {
@@ -40,36 +42,6 @@ const isSpace = (c: number): boolean => c <= 32;
 /** An unfinished construct longer than this is not XML a spreadsheet writes: refuse it
  *  rather than buffer without bound. */
 const MAX_PENDING_CHARS = 1 << 20;
-
-const ENTITY_RE = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function replaceEntity(match: string, dec?: string, hex?: string, name?: string): string {
-  if (name) return NAMED[name];
-  const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-  // An invalid code point is kept as written rather than failing the whole workbook.
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-}
-
-/** Character data: line ends normalised to \n (XML §2.11), references resolved. */
-export function decodeText(raw: string): string {
-  let s = raw;
-  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
-  return s.indexOf('&') >= 0 ? s.replace(ENTITY_RE, replaceEntity) : s;
-}
-
-/** Attribute values: white space becomes spaces (XML §3.3.3), then references resolve. */
-function decodeAttribute(raw: string): string {
-  let plain = true;
-  for (let i = 0; i < raw.length && plain; i++) {
-    const c = raw.charCodeAt(i);
-    plain = c !== 38 && c >= 32; // no & and no tab/CR/LF: nearly every value
-  }
-  if (plain) return raw;
-  let s = raw;
-  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n|[\t\n\r]/g, ' ');
-  return s.indexOf('&') >= 0 ? s.replace(ENTITY_RE, replaceEntity) : s;
-}
 
 export class XmlScanner implements XmlTag {
   /** Set by the handler while it wants character data; other text is skipped unread. */
