@@ -10,7 +10,7 @@ import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { Scheme } from '../../core/types.js';
 import { word, type Locale, type Word } from '../labels.js';
-import { printSetup, write, type CellStyle } from './sheet-kit.js';
+import { memo, printSetup, write, type CellStyle } from './sheet-kit.js';
 import type { Plain } from './safe.js';
 import { BOX, FILL, FORMAT, actualFormat, baseFont, fitColumns, shownText } from './style.js';
 import { weightingOf } from './weighting.js';
@@ -21,7 +21,10 @@ export function addDetails(sheet: ExcelJS.Worksheet, report: ScoreReport, result
   const w = (key: Word) => word(key, locale);
   const font = baseFont(locale);
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } };
-  const letter = (i: number) => sheet.getColumn(i + 1).letter;
+  const plain: CellStyle = { font, border: BOX };
+  const numbered = memo((numFmt: string): CellStyle => ({ ...plain, numFmt }));
+  const letters = HEADERS.map((_, i) => sheet.getColumn(i + 1).letter);
+  const letter = (i: number) => letters[i];
   HEADERS.forEach((key, i) => write(sheet, `${letter(i)}1`, w(key), head));
   const texts: string[][] = [HEADERS.map(w)];
   const period = report.period ?? w('allPeriods');
@@ -44,7 +47,7 @@ export function addDetails(sheet: ExcelJS.Worksheet, report: ScoreReport, result
         [weighting.contribution(ind), FORMAT.score],
       ];
       cells.forEach(([value, numFmt], i) => {
-        write(sheet, `${letter(i)}${row}`, value, { font, border: BOX, numFmt: typeof value === 'number' ? numFmt : undefined });
+        write(sheet, `${letter(i)}${row}`, value, typeof value === 'number' && numFmt ? numbered(numFmt) : plain);
       });
       texts.push(cells.map(([value, numFmt]) => shownText(value, numFmt ?? FORMAT.general)));
       row++;

@@ -13,6 +13,7 @@ import { addDetails } from './details.js';
 import { addIssues } from './issues.js';
 import { SheetNames } from './safe.js';
 import { addScorecard, type ScorecardContext } from './scorecard.js';
+import { fillFont } from './sheet-kit.js';
 import { addSummary } from './summary.js';
 import { baseFont } from './style.js';
 import { normalizeXlsx } from './zip.js';
@@ -61,9 +62,7 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
 
   // Cells without a style of their own (empty cells in merged ranges, gaps) use the
   // workbook font too, so a printed card has one typeface.
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => {
-    if (!cell.font?.name) cell.font = { ...font, ...cell.font };
-  })));
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => fillFont(cell, font))));
 
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   return normalizeXlsx(bytes, input.created);

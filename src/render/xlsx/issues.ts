@@ -24,11 +24,10 @@ export function addIssues(sheet: ExcelJS.Worksheet, report: ScoreReport, locale:
     ...report.warnings.map((message): Plain[] => [w('warning'), null, null, null, null, null, message]),
   ];
   if (lines.length === 0) lines.push([w('noIssues'), null, null, null, null, null, null]);
+  const style = (wrapText: boolean, numFmt?: string): CellStyle => ({ font, border: BOX, alignment: { vertical: 'top', wrapText }, numFmt });
+  const columnStyles = HEADERS.map((_, i) => style(i === HEADERS.length - 1 || i === 5, i === 3 ? '0' : undefined));
   lines.forEach((cells, r) => {
-    cells.forEach((value, i) => {
-      const wrap = i === HEADERS.length - 1 || i === 5;
-      write(sheet, `${letter(i)}${r + 2}`, value, { font, border: BOX, alignment: { vertical: 'top', wrapText: wrap }, numFmt: i === 3 ? '0' : undefined });
-    });
+    cells.forEach((value, i) => write(sheet, `${letter(i)}${r + 2}`, value, columnStyles[i]));
   });
   const texts = [HEADERS.map(w), ...lines.map((cells) => cells.map((v) => (v === null ? '' : String(v))))];
   fitColumns(sheet, texts, { min: 6, max: 60 });

@@ -40,7 +40,7 @@ export type Plain = string | number | null;
 export function put(cell: ExcelJS.Cell, value: Plain, numFmt?: string): ExcelJS.Cell {
   if (typeof value === 'string') cell.value = cleanText(value);
   else cell.value = finite(value);
-  if (numFmt && typeof cell.value === 'number') cell.numFmt = numFmt;
+  if (numFmt && typeof cell.value === 'number') setFormat(cell, numFmt);
   return cell;
 }
 
@@ -51,8 +51,13 @@ export function put(cell: ExcelJS.Cell, value: Plain, numFmt?: string): ExcelJS.
 export function putFormula(cell: ExcelJS.Cell, formula: string, result: number | string, numFmt?: string): ExcelJS.Cell {
   const cached = typeof result === 'number' ? finite(result) : cleanText(result);
   cell.value = cached === null ? { formula } : { formula, result: cached };
-  if (numFmt) cell.numFmt = numFmt;
+  if (numFmt) setFormat(cell, numFmt);
   return cell;
+}
+
+/** Cells may share one style object (sheet-kit.ts), so a format gives the cell a new one. */
+function setFormat(cell: ExcelJS.Cell, numFmt: string): void {
+  if (cell.numFmt !== numFmt) cell.style = { ...cell.style, numFmt };
 }
 
 /** East Asian wide and full-width characters take two columns (CJK, kana, hangul, ＡＢ). */

@@ -7,21 +7,46 @@
 import type ExcelJS from 'exceljs';
 import type { ReportEmployee } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
-import { word, wordWith, type Word } from '../labels.js';
+import { word, wordWith, type Locale, type Word } from '../labels.js';
 import { describeCondition, formatPlain } from '../standard-words.js';
 import type { ScorecardContext } from './scorecard.js';
-import { printSetup, write, writeFormula, type CellStyle } from './sheet-kit.js';
+import { memo, printSetup, write, writeFormula, type CellStyle } from './sheet-kit.js';
 import { BOX, FILL, FORMAT, UNDERLINE, actualFormat, baseFont, gradeColor, solid } from './style.js';
+
+/** The styles of the lower half, built once per locale so that every card shares them. */
+const tailStyles = memo((locale: Locale) => {
+  const font = baseFont(locale);
+  const bold = { ...font, bold: true };
+  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle', wrapText: true } };
+  const value: CellStyle = { font: bold, border: BOX, alignment: { vertical: 'middle', horizontal: 'right' } };
+  const total: CellStyle = { ...body, font: bold, fill: FILL.subtotal };
+  const signature = (horizontal?: 'right'): CellStyle => ({ font, alignment: { vertical: 'bottom', ...(horizontal ? { horizontal } : {}) } });
+  return {
+    head: { font: bold, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } } satisfies CellStyle,
+    body,
+    number: memo((numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } })),
+    muted: { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } } satisfies CellStyle,
+    total,
+    totalSigned: { ...total, numFmt: FORMAT.signed, alignment: { horizontal: 'right' } } satisfies CellStyle,
+    effect: { ...body, font: { ...font, bold: true, color: { argb: 'FFC00000' } } } satisfies CellStyle,
+    label: { font: bold, fill: FILL.subtotal, border: BOX, alignment: { vertical: 'middle' } } satisfies CellStyle,
+    note: { font: { ...font, color: { argb: 'FF595959' } }, border: BOX, alignment: { vertical: 'middle', wrapText: true } } satisfies CellStyle,
+    value,
+    final: { ...value, font: { ...font, bold: true, size: 14 }, numFmt: FORMAT.score } satisfies CellStyle,
+    grade: memo((argb: string | undefined): CellStyle => ({ ...value, alignment: { vertical: 'middle', horizontal: 'center' }, fill: argb === undefined ? undefined : solid(argb) })),
+    rank: { ...value, numFmt: FORMAT.integer } satisfies CellStyle,
+    signature: signature(),
+    date: signature('right'),
+    line: { border: UNDERLINE } satisfies CellStyle,
+  };
+});
 
 /** Writes adjustments, vetoes, results and signatures from `start`; returns the last row. */
 export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, result: EmployeeResult, ctx: ScorecardContext, start: number): number {
   const { locale, scheme } = ctx;
   const w = (key: Word) => word(key, locale);
-  const font = baseFont(locale);
-  const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } };
-  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle', wrapText: true } };
-  const number = (numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } });
-  const muted: CellStyle = { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } };
+  const style = tailStyles(locale);
+  const { head, body, number, muted } = style;
   let row = start;
 
   if (scheme.adjustments.length > 0) {
@@ -38,9 +63,8 @@ export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, resul
       write(sheet, `G${row}`, adj.points, number(FORMAT.signed));
       sheet.getRow(row++).height = 20;
     }
-    const total: CellStyle = { ...body, font: { ...font, bold: true }, fill: FILL.subtotal };
-    write(sheet, `A${row}:F${row}`, w('adjustmentTotal'), total);
-    writeFormula(sheet, `G${row}`, `SUM(G${first}:G${row - 1})`, e.adjustment ?? 0, { ...total, numFmt: FORMAT.signed, alignment: { horizontal: 'right' } });
+    write(sheet, `A${row}:F${row}`, w('adjustmentTotal'), style.total);
+    writeFormula(sheet, `G${row}`, `SUM(G${first}:G${row - 1})`, e.adjustment ?? 0, style.totalSigned);
     sheet.getRow(row++).height = 20;
   }
 
@@ -54,39 +78,36 @@ export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, resul
       write(sheet, `A${row}:B${row}`, hit.label, body);
       write(sheet, `C${row}:D${row}`, veto ? describeCondition(veto.when, locale) : null, body);
       write(sheet, `E${row}`, hit.actual, number(actualFormat(scheme.metrics.find((m) => m.id === hit.metric), undefined)));
-      write(sheet, `F${row}:G${row}`, effect, { ...body, font: { ...font, bold: true, color: { argb: 'FFC00000' } } });
+      write(sheet, `F${row}:G${row}`, effect, style.effect);
       sheet.getRow(row++).height = 20;
     }
     if (e.vetoes.length === 0) sheet.getRow(row++).height = 20;
   }
 
   row++;
-  const label: CellStyle = { font: { ...font, bold: true }, fill: FILL.subtotal, border: BOX, alignment: { vertical: 'middle' } };
-  const note: CellStyle = { font: { ...font, color: { argb: 'FF595959' } }, border: BOX, alignment: { vertical: 'middle', wrapText: true } };
-  const value: CellStyle = { font: { ...font, bold: true }, border: BOX, alignment: { vertical: 'middle', horizontal: 'right' } };
   const lines: { key: Word; note: string; value: string | number | null; style?: CellStyle }[] = [];
   let finalNote = w('finalNote');
   if (scheme.maxTotal !== undefined) finalNote += wordWith('finalMax', locale, { n: formatPlain(scheme.maxTotal) });
   if (e.vetoes.some((v) => v.effect !== 'grade')) finalNote += w('finalVetoed');
-  lines.push({ key: 'final', note: finalNote, value: e.final, style: { ...value, font: { ...font, bold: true, size: 14 }, numFmt: FORMAT.score } });
+  lines.push({ key: 'final', note: finalNote, value: e.final, style: style.final });
   const gradeIndex = scheme.grades.findIndex((g) => g.grade === e.grade);
   const forced = e.vetoes.some((v) => v.effect === 'grade');
-  lines.push({ key: 'grade', note: forced ? w('gradeForced') : '', value: e.grade, style: { ...value, alignment: { vertical: 'middle', horizontal: 'center' }, fill: gradeIndex >= 0 ? solid(gradeColor(gradeIndex, scheme.grades.length)) : undefined } });
-  lines.push({ key: 'rank', note: wordWith('rankOf', locale, { n: ctx.scored }), value: e.rank, style: { ...value, numFmt: FORMAT.integer } });
-  if (e.team !== null) lines.push({ key: 'teamRank', note: wordWith('rankOf', locale, { n: ctx.teamSizes.get(e.team) ?? 0 }), value: e.teamRank, style: { ...value, numFmt: FORMAT.integer } });
+  lines.push({ key: 'grade', note: forced ? w('gradeForced') : '', value: e.grade, style: style.grade(gradeIndex >= 0 ? gradeColor(gradeIndex, scheme.grades.length) : undefined) });
+  lines.push({ key: 'rank', note: wordWith('rankOf', locale, { n: ctx.scored }), value: e.rank, style: style.rank });
+  if (e.team !== null) lines.push({ key: 'teamRank', note: wordWith('rankOf', locale, { n: ctx.teamSizes.get(e.team) ?? 0 }), value: e.teamRank, style: style.rank });
   for (const line of lines) {
-    write(sheet, `A${row}:B${row}`, w(line.key), label);
-    write(sheet, `C${row}:F${row}`, line.note, note);
-    write(sheet, `G${row}`, line.value, line.style ?? value);
+    write(sheet, `A${row}:B${row}`, w(line.key), style.label);
+    write(sheet, `C${row}:F${row}`, line.note, style.note);
+    write(sheet, `G${row}`, line.value, line.style ?? style.value);
     sheet.getRow(row++).height = line.key === 'final' ? 26 : 20;
   }
 
   row += 1;
   for (const who of ['employeeSignature', 'assessorSignature'] as const) {
-    write(sheet, `A${row}:B${row}`, `${w(who)}${locale === 'zh-CN' ? '：' : ':'}`, { font, alignment: { vertical: 'bottom' } });
-    write(sheet, `C${row}:D${row}`, null, { border: UNDERLINE });
-    write(sheet, `E${row}`, `${w('date')}${locale === 'zh-CN' ? '：' : ':'}`, { font, alignment: { vertical: 'bottom', horizontal: 'right' } });
-    write(sheet, `F${row}:G${row}`, null, { border: UNDERLINE });
+    write(sheet, `A${row}:B${row}`, `${w(who)}${locale === 'zh-CN' ? '：' : ':'}`, style.signature);
+    write(sheet, `C${row}:D${row}`, null, style.line);
+    write(sheet, `E${row}`, `${w('date')}${locale === 'zh-CN' ? '：' : ':'}`, style.date);
+    write(sheet, `F${row}:G${row}`, null, style.line);
     sheet.getRow(row).height = 34;
     row += 1;
   }

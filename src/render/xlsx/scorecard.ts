@@ -14,7 +14,7 @@ import type { Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale, type Word } from '../labels.js';
 import { describeStandard, isPercentMetric } from '../standard-words.js';
 import { finishScorecard, scorecardTail } from './scorecard-tail.js';
-import { write, writeFormula, wrappedHeight, type CellStyle } from './sheet-kit.js';
+import { memo, write, writeFormula, wrappedHeight, type CellStyle } from './sheet-kit.js';
 import { displayWidth } from './safe.js';
 import { BOX, FILL, FORMAT, actualFormat, baseFont } from './style.js';
 import { weightingOf } from './weighting.js';
@@ -50,7 +50,7 @@ export function addScorecard(sheet: ExcelJS.Worksheet, employee: ReportEmployee,
   let last: number;
   if (employee.error !== null || !result) {
     const text = wordWith('notScoredBecause', ctx.locale, { n: employee.error ?? '' });
-    write(sheet, 'A8:G8', text, { font: { ...baseFont(ctx.locale), bold: true, color: { argb: 'FFC00000' } }, alignment: { wrapText: true, vertical: 'top' } });
+    write(sheet, 'A8:G8', text, cardStyles(ctx.locale).notScored);
     sheet.getRow(8).height = wrappedHeight([{ text, width: Object.values(columns).reduce((a, b) => a + b, 0) }], 30);
     last = 8;
   } else {
@@ -60,15 +60,46 @@ export function addScorecard(sheet: ExcelJS.Worksheet, employee: ReportEmployee,
   finishScorecard(sheet, last);
 }
 
+/**
+ * The styles of a card, built once per locale: every card's cells then share the same style
+ * objects, which is what keeps writing thousands of cards fast (sheet-kit.ts).
+ */
+const cardStyles = memo((locale: Locale) => {
+  const font = baseFont(locale);
+  const bold = { ...font, bold: true };
+  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle' } };
+  const value: CellStyle = { font, border: BOX, alignment: { vertical: 'middle', horizontal: 'left', shrinkToFit: true } };
+  const subtotal: CellStyle = { ...body, font: bold, fill: FILL.subtotal };
+  const total: CellStyle = { ...body, font: bold, fill: FILL.total };
+  return {
+    title: { font: { ...font, size: 15, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } } satisfies CellStyle,
+    subtitle: { font: { ...font, size: 12 }, alignment: { horizontal: 'center', vertical: 'middle' } } satisfies CellStyle,
+    label: { font: bold, fill: FILL.subtotal, border: BOX, alignment: { vertical: 'middle' } } satisfies CellStyle,
+    value,
+    valueScore: { ...value, font: bold, numFmt: FORMAT.score } satisfies CellStyle,
+    notScored: { font: { ...font, bold: true, color: { argb: 'FFC00000' } }, alignment: { wrapText: true, vertical: 'top' } } satisfies CellStyle,
+    head: { font: bold, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } } satisfies CellStyle,
+    text: { ...body, alignment: { vertical: 'middle', wrapText: true } } satisfies CellStyle,
+    number: memo((numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } })),
+    missing: { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } } satisfies CellStyle,
+    dimension: { ...body, font: bold, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } } satisfies CellStyle,
+    subtotal,
+    subtotalWeight: { ...subtotal, numFmt: FORMAT.general, alignment: { horizontal: 'right' } } satisfies CellStyle,
+    share: { ...subtotal, numFmt: `"${word('shareOfBase', locale)} "0.0%`, alignment: { horizontal: 'left' } } satisfies CellStyle,
+    subtotalScore: memo((scored: boolean): CellStyle => ({ ...subtotal, numFmt: FORMAT.score, alignment: { horizontal: scored ? 'right' : 'center' } })),
+    total,
+    totalNumber: memo((numFmt: string): CellStyle => ({ ...total, numFmt, alignment: { horizontal: 'right' } })),
+    baseNote: { ...total, font: { ...font, color: { argb: 'FF595959' } } } satisfies CellStyle,
+  };
+});
+
 function header(sheet: ExcelJS.Worksheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {
-  const font = baseFont(ctx.locale);
   const w = (key: Word) => word(key, ctx.locale);
-  write(sheet, 'A1:G1', ctx.title, { font: { ...font, size: 15, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } });
-  write(sheet, 'A2:G2', w('scorecard'), { font: { ...font, size: 12 }, alignment: { horizontal: 'center', vertical: 'middle' } });
+  const style = cardStyles(ctx.locale);
+  write(sheet, 'A1:G1', ctx.title, style.title);
+  write(sheet, 'A2:G2', w('scorecard'), style.subtitle);
   sheet.getRow(1).height = 26;
   sheet.getRow(2).height = 20;
-  const label: CellStyle = { font: { ...font, bold: true }, fill: FILL.subtotal, border: BOX, alignment: { vertical: 'middle' } };
-  const value: CellStyle = { font, border: BOX, alignment: { vertical: 'middle', horizontal: 'left', shrinkToFit: true } };
   const final = e.final === null ? w('notScored') : e.final;
   const lines: [Word, string | number | null, Word, string | number | null][] = [
     ['name', e.name, 'id', e.id],
@@ -77,11 +108,10 @@ function header(sheet: ExcelJS.Worksheet, e: ReportEmployee, roleLabel: string |
   ];
   lines.forEach(([leftKey, left, rightKey, right], i) => {
     const r = 4 + i;
-    write(sheet, `A${r}`, w(leftKey), label);
-    write(sheet, `B${r}:D${r}`, left, value);
-    write(sheet, `E${r}`, w(rightKey), label);
-    const isScore = typeof right === 'number';
-    write(sheet, `F${r}:G${r}`, right, isScore ? { ...value, font: { ...font, bold: true }, numFmt: FORMAT.score } : value);
+    write(sheet, `A${r}`, w(leftKey), style.label);
+    write(sheet, `B${r}:D${r}`, left, style.value);
+    write(sheet, `E${r}`, w(rightKey), style.label);
+    write(sheet, `F${r}:G${r}`, right, typeof right === 'number' ? style.valueScore : style.value);
     sheet.getRow(r).height = 20;
   });
 }
@@ -89,15 +119,9 @@ function header(sheet: ExcelJS.Worksheet, e: ReportEmployee, roleLabel: string |
 function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: ScorecardContext, columns: CardColumns, start: number): { baseRow: number; next: number } {
   const { locale, scheme } = ctx;
   const w = (key: Word) => word(key, locale);
-  const font = baseFont(locale);
   const na = w('notApplicable');
-  const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
-  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle' } };
-  const text: CellStyle = { ...body, alignment: { vertical: 'middle', wrapText: true } };
-  const number = (numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } });
-  const missing: CellStyle = { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } };
-  const subtotal: CellStyle = { ...body, font: { ...font, bold: true }, fill: FILL.subtotal };
-
+  const style = cardStyles(locale);
+  const { head, text, number, missing, subtotal } = style;
   (['dimension', 'indicator', 'weight', 'standard', 'actual', 'score', 'weighted'] as const).forEach((key, i) => {
     write(sheet, `${'ABCDEFG'[i]}${start}`, w(key), head);
   });
@@ -132,29 +156,27 @@ function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: S
       sheet.getRow(row).height = wrappedHeight([{ text: ind.label, width: columns.B }, { text: standard, width: columns.D }]);
       row++;
     }
-    write(sheet, `A${f}:A${s}`, d.label, { ...text, font: { ...font, bold: true }, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } });
+    write(sheet, `A${f}:A${s}`, d.label, style.dimension);
     write(sheet, `B${s}`, w('subtotal'), subtotal);
-    write(sheet, `C${s}`, d.weight, { ...subtotal, numFmt: FORMAT.general, alignment: { horizontal: 'right' } });
-    writeFormula(sheet, `D${s}`, `IF(ISNUMBER(F${s}),C${s}/C$${baseRow},0)`, weighting.share(d.id),
-      { ...subtotal, numFmt: `"${w('shareOfBase')} "0.0%`, alignment: { horizontal: 'left' } });
+    write(sheet, `C${s}`, d.weight, style.subtotalWeight);
+    writeFormula(sheet, `D${s}`, `IF(ISNUMBER(F${s}),C${s}/C$${baseRow},0)`, weighting.share(d.id), style.share);
     write(sheet, `E${s}`, null, subtotal);
     writeFormula(sheet, `F${s}`, `IF(${scoredWeight}>0,SUMPRODUCT(C${f}:C${l},F${f}:F${l})/${scoredWeight},"${na}")`,
-      d.score ?? na, { ...subtotal, numFmt: FORMAT.score, alignment: { horizontal: d.score === null ? 'center' : 'right' } });
+      d.score ?? na, style.subtotalScore(d.score !== null));
     writeFormula(sheet, `G${s}`, `IF(ISNUMBER(F${s}),SUM(G${f}:G${l}),"${na}")`,
-      d.score === null ? na : sum, { ...subtotal, numFmt: FORMAT.score, alignment: { horizontal: d.score === null ? 'center' : 'right' } });
+      d.score === null ? na : sum, style.subtotalScore(d.score !== null));
     sheet.getRow(s).height = 20;
     subtotals.push({ row: s, value: d.score === null ? null : sum });
     row = s + 1;
   }
 
-  const total: CellStyle = { ...body, font: { ...font, bold: true }, fill: FILL.total };
-  write(sheet, `A${baseRow}:B${baseRow}`, w('base'), total);
+  write(sheet, `A${baseRow}:B${baseRow}`, w('base'), style.total);
   const weightSum = subtotals.map((t) => `IF(ISNUMBER(F${t.row}),C${t.row},0)`).join('+') || '0';
-  writeFormula(sheet, `C${baseRow}`, weightSum, weighting.scoredDimensionWeight, { ...total, numFmt: FORMAT.general, alignment: { horizontal: 'right' } });
-  write(sheet, `D${baseRow}:F${baseRow}`, w('baseNote'), { ...total, font: { ...font, color: { argb: 'FF595959' } } });
+  writeFormula(sheet, `C${baseRow}`, weightSum, weighting.scoredDimensionWeight, style.totalNumber(FORMAT.general));
+  write(sheet, `D${baseRow}:F${baseRow}`, w('baseNote'), style.baseNote);
   const base = subtotals.reduce((sum, t) => sum + (t.value ?? 0), 0);
   const baseFormula = subtotals.length ? `SUM(${subtotals.map((t) => `G${t.row}`).join(',')})` : '0';
-  writeFormula(sheet, `G${baseRow}`, baseFormula, base, { ...total, numFmt: FORMAT.score, alignment: { horizontal: 'right' } });
+  writeFormula(sheet, `G${baseRow}`, baseFormula, base, style.totalNumber(FORMAT.score));
   sheet.getRow(baseRow).height = 20;
   return { baseRow, next: baseRow + 1 };
 }

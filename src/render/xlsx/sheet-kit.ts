@@ -15,12 +15,60 @@ export interface CellStyle {
   numFmt?: string;
 }
 
-function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
-  if (style.font) cell.font = style.font;
-  if (style.fill) cell.fill = style.fill;
-  if (style.border) cell.border = style.border;
-  if (style.alignment) cell.alignment = style.alignment;
-  if (style.numFmt) cell.numFmt = style.numFmt;
+/**
+ * One style object per distinct look. ExcelJS gives every cell a style object of its own,
+ * and its writer turns each into XML to find equal ones — the slowest part of writing a
+ * workbook of thousands of cards. It remembers the objects it has seen, so cells that share
+ * one object cost one lookup. The objects are shared, so they are never changed: a cell gets
+ * a new (interned) object instead.
+ */
+const byStyle = new WeakMap<CellStyle, Partial<ExcelJS.Style>>();
+const byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+function intern(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  const key = JSON.stringify(style);
+  let shared = byKey.get(key);
+  if (!shared) {
+    shared = style;
+    byKey.set(key, shared);
+  }
+  return shared;
+}
+
+/** The shared style object of a cell style (only the parts it sets). */
+function styleOf(style: CellStyle): Partial<ExcelJS.Style> {
+  let shared = byStyle.get(style);
+  if (!shared) {
+    const own: Partial<ExcelJS.Style> = {};
+    if (style.numFmt) own.numFmt = style.numFmt;
+    if (style.font) own.font = style.font as ExcelJS.Font;
+    if (style.alignment) own.alignment = style.alignment as ExcelJS.Alignment;
+    if (style.border) own.border = style.border as ExcelJS.Borders;
+    if (style.fill) own.fill = style.fill;
+    shared = intern(own);
+    byStyle.set(style, shared);
+  }
+  return shared;
+}
+
+function isEmpty(style: object): boolean {
+  for (const key in style) if ((style as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
+}
+
+/** Sets the parts of a cell's style that `style` sets, keeping the others. */
+export function restyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  const own = styleOf(style);
+  const current = cell.style;
+  if (current === own) return;
+  cell.style = isEmpty(current) ? own : intern({ ...current, ...own });
+}
+
+/** The workbook font for cells that have none of their own (gaps, merged cells, lines). */
+export function fillFont(cell: ExcelJS.Cell, font: Partial<ExcelJS.Font>): void {
+  const current = cell.style;
+  if (current.font?.name) return;
+  cell.style = intern({ ...current, font: { ...font, ...current.font } as ExcelJS.Font });
 }
 
 /** Styles every cell of a range (borders of merged cells are drawn cell by cell). */
@@ -29,8 +77,21 @@ export function styleRange(sheet: ExcelJS.Worksheet, range: string, style: CellS
   const a = sheet.getCell(from);
   const b = sheet.getCell(to);
   for (let r = Number(a.row); r <= Number(b.row); r++) {
-    for (let c = Number(a.col); c <= Number(b.col); c++) styleCell(sheet.getCell(r, c), style);
+    for (let c = Number(a.col); c <= Number(b.col); c++) restyle(sheet.getCell(r, c), style);
   }
+}
+
+/**
+ * A function of one key, built once per key: the renderers make their styles through it
+ * (per locale, per number format…) so that cells share style objects.
+ */
+export function memo<K, V>(build: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = build(key)));
+    return value;
+  };
 }
 
 /** Writes a plain value into a cell, or into the first cell of a range it then merges. */

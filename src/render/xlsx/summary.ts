@@ -52,35 +52,49 @@ export function addSummary(sheet: ExcelJS.Worksheet, report: ScoreReport, scheme
 
   const texts: string[][] = [columns.map((c) => c.label)];
   const finalIndex = columns.findIndex((c) => c.key === 'final');
+  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle' } };
+  const noteStyle: CellStyle = { ...body, font: { ...font, color: { argb: 'FFC00000' } } };
+  const missing: CellStyle = { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } };
+  // One style object per look (sheet-kit.ts): by number format, grade fill and boldness.
+  const looks = new Map<string, CellStyle>();
+  const look = (numFmt: string | undefined, grade: boolean, fill: string | undefined, final: boolean): CellStyle => {
+    const key = `${numFmt}|${grade}|${fill}|${final}`;
+    let style = looks.get(key);
+    if (!style) {
+      style = { ...body, numFmt };
+      if (grade) {
+        if (fill) style.fill = solid(fill);
+        style.alignment = { vertical: 'middle', horizontal: 'center' };
+      }
+      if (final) style.font = { ...font, bold: true };
+      looks.set(key, style);
+    }
+    return style;
+  };
+  const letters = columns.map((_, i) => letter(i));
   table.rows.forEach((row, r) => {
     const rowNumber = HEAD_ROW + 1 + r;
     const employee = report.employees[r];
     const shown: string[] = [];
     columns.forEach((column, i) => {
-      const address = `${letter(i)}${rowNumber}`;
-      const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle' } };
+      const address = `${letters[i]}${rowNumber}`;
       if (column.key === 'note') {
         const note = noteFor(employee, locale);
-        write(sheet, address, note, { ...body, font: { ...font, color: { argb: 'FFC00000' } } });
+        write(sheet, address, note, noteStyle);
         shown.push(note);
         return;
       }
       const value = row.cells[i];
       if (value === null) {
         const text = row.excluded[i] ? w('notApplicable') : column.key === 'final' && row.error ? w('notScored') : null;
-        write(sheet, address, text, { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } });
+        write(sheet, address, text, missing);
         shown.push(text ?? '');
         return;
       }
       const numFmt = typeof value === 'number' ? formatOf(column) : undefined;
-      const style: CellStyle = { ...body, numFmt };
-      if (column.kind === 'grade') {
-        const index = scheme.grades.findIndex((g) => g.grade === value);
-        if (index >= 0) style.fill = solid(gradeColor(index, scheme.grades.length));
-        style.alignment = { vertical: 'middle', horizontal: 'center' };
-      }
-      if (column.key === 'final') style.font = { ...font, bold: true };
-      write(sheet, address, value, style);
+      const grade = column.kind === 'grade';
+      const index = grade ? scheme.grades.findIndex((g) => g.grade === value) : -1;
+      write(sheet, address, value, look(numFmt, grade, index >= 0 ? gradeColor(index, scheme.grades.length) : undefined, column.key === 'final'));
       shown.push(shownText(value, numFmt ?? FORMAT.general));
     });
     texts.push(shown);
