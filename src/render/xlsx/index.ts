@@ -16,7 +16,7 @@ import { addScorecard, type ScorecardContext } from './scorecard.js';
 import { fillFont } from './sheet-kit.js';
 import { addSummary } from './summary.js';
 import { baseFont } from './style.js';
-import { normalizeXlsx } from './zip.js';
+import { workbookBytes } from './parts.js';
 
 export interface WorkbookInput {
   report: ScoreReport;
@@ -64,6 +64,5 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   // workbook font too, so a printed card has one typeface.
   workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => fillFont(cell, font))));
 
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return normalizeXlsx(bytes, input.created);
+  return workbookBytes(workbook, input.created);
 }

@@ -1,16 +1,11 @@
 /**
- * The last pass over the bytes ExcelJS writes, so the same report gives the same file:
- * JSZip stamps every zip entry with the current time (to 2 s), so each entry's DOS date and
- * time are set to the workbook's fixed creation time. The pass also drops the empty
- * `<x14:id/>` reference ExcelJS 4.4 puts in every Excel-2007-style data bar (it points at
- * an Excel-2010 rule that does not exist; the 2010 form itself carries a random GUID).
- * Entries are otherwise copied as they are: only a changed part is inflated and deflated.
+ * The zip container of an .xlsx, written here rather than by JSZip (which ExcelJS uses and
+ * which deflates in JavaScript, the slowest step for a workbook of thousands of cards):
+ * parts are deflated by Node's zlib on its thread pool while the next parts are rendered,
+ * and every entry is stamped with one fixed time (JSZip takes the clock), so the same
+ * parts give the same bytes. Also reads a zip back into text, for tests and checks.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const END = 0x06054b50;
+import * as zlib from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -18,9 +13,11 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
+/** CRC-32 of the bytes; zlib.crc32 where Node has it (20.15+). */
 function crc32(bytes: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(bytes) >>> 0;
   let crc = 0xffffffff;
-  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -33,61 +30,118 @@ export function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-const EMPTY_DATABAR_REF = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+/** Zip 2.0 (deflate), made on MS-DOS: what JSZip writes too. */
+const VERSION = 20;
+const UTF8_NAMES = 0x0800;
 
-/** Part rewrites: returns the new text, or the same text when nothing changes. */
-function rewritePart(name: string, text: string): string {
-  return /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? text.replace(EMPTY_DATABAR_REF, '') : text;
-}
-
-interface Entry {
+interface Written {
   name: Buffer;
-  extra: Buffer;
-  central: Buffer;
-  method: number;
   crc: number;
   size: number;
-  data: Buffer;
+  data: Promise<Buffer>;
 }
 
-function readEntries(zip: Buffer): Entry[] {
+/**
+ * Parts deflated at once: enough to keep a thread-pool thread busy beside the main thread,
+ * few enough that queued parts do not each hold a zlib stream (some 300 KB apiece).
+ */
+const IN_FLIGHT = 4;
+
+/** Collects parts in order, deflating each as it arrives; `finish` gives the zip's bytes. */
+export class ZipWriter {
+  private readonly entries: Written[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private running = 0;
+  private readonly time: number;
+  private readonly date: number;
+
+  constructor(fixed: Date) {
+    ({ time: this.time, date: this.date } = dosDateTime(fixed));
+  }
+
+  add(name: string, content: string | Uint8Array): void {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const data = new Promise<Buffer>((resolve, reject) => {
+      const start = () => {
+        this.running++;
+        zlib.deflateRaw(bytes, (error, out) => {
+          this.running--;
+          this.waiting.shift()?.();
+          if (error) reject(error);
+          else resolve(out);
+        });
+      };
+      if (this.running < IN_FLIGHT) start();
+      else this.waiting.push(start);
+    });
+    data.catch(() => undefined); // awaited in finish(); this only keeps an early failure from going unhandled
+    this.entries.push({ name: Buffer.from(name, 'utf8'), crc: crc32(bytes), size: bytes.length, data });
+  }
+
+  async finish(): Promise<Uint8Array> {
+    if (this.entries.length > 0xffff) throw new Error(`workbook zip: ${this.entries.length} parts are more than a zip without zip64 holds`);
+    const chunks: Buffer[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const entry of this.entries) {
+      const data = await entry.data;
+      const flags = /[^\x00-\x7f]/.test(entry.name.toString('utf8')) ? UTF8_NAMES : 0;
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(LOCAL, 0);
+      local.writeUInt16LE(VERSION, 4);
+      local.writeUInt16LE(flags, 6);
+      local.writeUInt16LE(8, 8); // deflate
+      local.writeUInt16LE(this.time, 10);
+      local.writeUInt16LE(this.date, 12);
+      local.writeUInt32LE(entry.crc, 14);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(entry.size, 22);
+      local.writeUInt16LE(entry.name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(CENTRAL, 0);
+      central.writeUInt16LE(VERSION, 4);
+      local.copy(central, 6, 4, 30); // version needed … name length, as in the local header
+      central.writeUInt32LE(offset, 42);
+      chunks.push(local, entry.name, data);
+      centrals.push(central, entry.name);
+      offset += 30 + entry.name.length + data.length;
+    }
+    const directory = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return new Uint8Array(Buffer.concat([...chunks, directory, end]));
+  }
+}
+
+/** The entries of a zip, from its central directory: name, method and the stored bytes. */
+function readEntries(zip: Buffer): { name: string; method: number; data: Buffer }[] {
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== END) end--;
   if (end < 0) throw new Error('workbook zip: no end of central directory');
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
-  const entries: Entry[] = [];
+  const entries = [];
   for (let i = 0; i < count; i++) {
     if (zip.readUInt32LE(at) !== CENTRAL) throw new Error('workbook zip: bad central directory');
     const [nameLength, extraLength, commentLength] = [zip.readUInt16LE(at + 28), zip.readUInt16LE(at + 30), zip.readUInt16LE(at + 32)];
-    const central = zip.subarray(at, at + 46 + nameLength + extraLength + commentLength);
     const local = zip.readUInt32LE(at + 42);
     if (zip.readUInt32LE(local) !== LOCAL) throw new Error('workbook zip: bad local header');
-    const localExtraLength = zip.readUInt16LE(local + 28);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + localExtraLength;
+    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     entries.push({
-      name: zip.subarray(at + 46, at + 46 + nameLength),
-      extra: zip.subarray(local + 30 + zip.readUInt16LE(local + 26), dataStart),
-      central,
+      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
       method: zip.readUInt16LE(at + 10),
-      crc: zip.readUInt32LE(at + 16),
-      size: zip.readUInt32LE(at + 24),
       data: zip.subarray(dataStart, dataStart + zip.readUInt32LE(at + 20)),
     });
-    at += central.length;
+    at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
-}
-
-function rewriteEntry(entry: Entry): Entry {
-  const name = entry.name.toString('utf8');
-  if (!/\.xml$/.test(name) || (entry.method !== 8 && entry.method !== 0)) return entry;
-  const raw = entry.method === 8 ? inflateRawSync(entry.data) : entry.data;
-  const text = raw.toString('utf8');
-  const changed = rewritePart(name, text);
-  if (changed === text) return entry;
-  const bytes = Buffer.from(changed, 'utf8');
-  return { ...entry, method: 8, crc: crc32(bytes), size: bytes.length, data: deflateRawSync(bytes) };
 }
 
 /** Every part of a zip as text (for tests and checks; the parts of an .xlsx are XML). */
@@ -95,51 +149,8 @@ export function unzipText(input: Uint8Array): Map<string, string> {
   const zip = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const parts = new Map<string, string>();
   for (const entry of readEntries(zip)) {
-    const raw = entry.method === 8 ? inflateRawSync(entry.data) : entry.data;
-    parts.set(entry.name.toString('utf8'), raw.toString('utf8'));
+    const raw = entry.method === 8 ? zlib.inflateRawSync(entry.data) : entry.data;
+    parts.set(entry.name, raw.toString('utf8'));
   }
   return parts;
-}
-
-/** Rewrites the workbook zip with fixed entry times (and the part fixes above). */
-export function normalizeXlsx(input: Uint8Array, fixed: Date): Uint8Array {
-  const zip = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const { time, date } = dosDateTime(fixed);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of readEntries(zip).map(rewriteEntry)) {
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(entry.central.readUInt16LE(6), 4); // version needed
-    local.writeUInt16LE(entry.central.readUInt16LE(8) & ~0x8, 6); // no data descriptor
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(entry.name.length, 26);
-    local.writeUInt16LE(entry.extra.length, 28);
-    const central = Buffer.from(entry.central);
-    central.writeUInt16LE(central.readUInt16LE(8) & ~0x8, 8);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(entry.crc, 16);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, entry.name, entry.extra, entry.data);
-    centrals.push(central);
-    offset += 30 + entry.name.length + entry.extra.length + entry.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END, 0);
-  end.writeUInt16LE(centrals.length, 8);
-  end.writeUInt16LE(centrals.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
