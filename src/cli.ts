@@ -37,6 +37,7 @@ function readingOptions(command: Command): Command {
     .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
     .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
+    .option('--limit <name=value>', 'raise a safety limit, e.g. --limit rows=100000000 (see docs/errors.md); repeatable', collect, [])
     .option('--no-color', 'no colours (also NO_COLOR)');
 }
 

@@ -17,6 +17,7 @@ import { plain } from '../render/text.js';
 import { scoreIngested, teamsOf, type ScoredRun } from '../scoring.js';
 import { safeFileName } from './split.js';
 import type { Io } from './io.js';
+import { limitsFrom } from '../limits.js';
 
 export interface BatchOptions {
   config: string;
@@ -30,6 +31,8 @@ export interface BatchOptions {
   encoding?: string;
   delimiter?: string;
   source: string[];
+  /** --limit name=value, repeatable (src/limits.ts). */
+  limit?: string[];
   /** The reader seam, replaceable in tests (to count how often each file is read). */
   opener?: TableOpener;
 }
@@ -83,7 +86,7 @@ export async function batchCommand(ledgerArgs: string[], options: BatchOptions, 
   const broken: { file: string; error: KpiError; periods: Set<string> }[] = [];
   const read = await readLedgers(files, scheme, {
     period: null, unit: periods[0].unit, encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source),
+    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
     onFileError: (file, error) => broken.push({ file, error, periods: spoiledPeriods(file, periods) }),
   }, options.opener);
 

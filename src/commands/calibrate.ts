@@ -18,6 +18,7 @@ import { renderCalibrationTable, type Calibration, type IndicatorCalibration } f
 import { standardConfig } from '../render/standard-config.js';
 import { scoreIngested } from '../scoring.js';
 import type { Io } from './io.js';
+import { limitsFrom } from '../limits.js';
 
 export interface CalibrateOptions {
   config: string;
@@ -27,6 +28,8 @@ export interface CalibrateOptions {
   encoding?: string;
   delimiter?: string;
   source: string[];
+  /** --limit name=value, repeatable (src/limits.ts). */
+  limit?: string[];
 }
 
 async function calibrate(scheme: Scheme, files: string[], options: CalibrateOptions): Promise<Calibration> {
@@ -34,7 +37,7 @@ async function calibrate(scheme: Scheme, files: string[], options: CalibrateOpti
   if (options.periods && !asked) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'e.g. --periods 2026-01..2026-11');
   const read = await readLedgers(files, scheme, {
     period: null, unit: asked?.[0].unit ?? scheme.period, encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source),
+    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
   });
   const periods: Period[] = asked ?? read.book.periods();
   if (periods.length === 0) throw new KpiError('no dated rows in the history: nothing to calibrate from', EXIT.data, 'give the ledgers of past periods');

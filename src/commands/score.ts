@@ -21,6 +21,7 @@ import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '
 import { scoreIngested, type ScoredRun } from '../scoring.js';
 import { writeSplit, type SplitBy } from './split.js';
 import type { Io } from './io.js';
+import { limitsFrom } from '../limits.js';
 
 export interface ScoreOptions {
   config: string;
@@ -33,6 +34,8 @@ export interface ScoreOptions {
   encoding?: string;
   delimiter?: string;
   source: string[];
+  /** --limit name=value, repeatable (src/limits.ts). */
+  limit?: string[];
   explain: string[];
   split?: SplitBy;
   compare?: string;
@@ -62,7 +65,7 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   const read = await readLedgers(files, scheme, {
     period: options.compare ? null : period, unit: period?.unit ?? scheme.period,
     encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source),
+    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
   });
   const scored = period ?? read.book.defaultPeriod();
   const ingested = closeLedgers(read, scored);

@@ -14,6 +14,7 @@ import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
 import { formatDayNumber } from '../read/cells.js';
 import { renderValidation, type Validation } from '../render/validation.js';
 import type { Io } from './io.js';
+import { limitsFrom } from '../limits.js';
 
 export interface ValidateOptions {
   config: string;
@@ -22,6 +23,8 @@ export interface ValidateOptions {
   encoding?: string;
   delimiter?: string;
   source: string[];
+  /** --limit name=value, repeatable (src/limits.ts). */
+  limit?: string[];
 }
 
 /** Every row, whatever its date: validate type-checks all of them. */
@@ -47,7 +50,7 @@ async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOpt
   }
   const read = await readLedgers(files, scheme, {
     period: ALL_TIME, encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source),
+    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
     onFileError: (file, error) => fileErrors.push({ file, error: error.hint ? `${error.message} (${error.hint})` : error.message }),
   });
   const ingested = closeLedgers(read);

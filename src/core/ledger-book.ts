@@ -14,6 +14,9 @@ interface Bucket {
   aggregator: MetricAggregator;
   rejected: RejectedRow[];
   rows: number;
+  /** Rows accepted into the accumulators, counted apart from `rows` and `rejected` so the
+   *  reconciliation (read = used + rejected + blank + out of period) checks something. */
+  accepted: number;
   /** The first name a person's rows carried. Who has rows is the aggregator's to say: it
    *  holds accumulators for exactly the people of the accepted rows, in the order first
    *  seen, so a row without a name costs no look-up here. */
@@ -26,6 +29,11 @@ export interface BookStats {
   rows: number;
   rowsOutOfPeriod: number;
   rejected: number;
+  /** The reconciliation (filled in by src/read/ingest.ts, which sees blank and roster rows):
+   *  every data row read = used + rejected + blank + out of period. */
+  read?: number;
+  used?: number;
+  blank?: number;
 }
 
 export interface ClosedBook {
@@ -36,6 +44,8 @@ export interface ClosedBook {
   rejected: RejectedRow[];
   seen: Map<string, string | null>;
   stats: BookStats;
+  /** Rows of the ledgers (not the roster) that counted: accepted in the period or undated. */
+  usedRows: number;
   latestDate: DayNumber | null;
 }
 
@@ -118,6 +128,7 @@ export class LedgerBook {
       rejected,
       seen,
       stats: { rows: this.rowCount, rowsOutOfPeriod: outside, rejected: rejected.length },
+      usedRows: chosen.accepted + this.undated.accepted,
       latestDate: this.latest,
     };
   }
@@ -126,14 +137,18 @@ export class LedgerBook {
     const aggregator = new MetricAggregator(this.scheme);
     const rejected: RejectedRow[] = [];
     const names = new Map<string, string>();
-    const receiver: RowReceiver = {
-      accept: (row: LedgerRow, employee: string, name: string | null) => {
-        aggregator.add(row);
-        if (name && !names.has(employee)) names.set(employee, name);
+    const bucket: Bucket = {
+      period, aggregator, rejected, rows: 0, accepted: 0, names,
+      receiver: {
+        accept: (row: LedgerRow, employee: string, name: string | null) => {
+          bucket.accepted++;
+          aggregator.add(row);
+          if (name && !names.has(employee)) names.set(employee, name);
+        },
+        reject: (row: RejectedRow) => void rejected.push(row),
       },
-      reject: (row: RejectedRow) => void rejected.push(row),
     };
-    return { period, aggregator, rejected, rows: 0, names, receiver };
+    return bucket;
   }
 
   private store(bucket: Bucket): Bucket {

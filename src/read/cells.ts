@@ -58,7 +58,11 @@ export function normalizeCellText(text: string): string {
 const NUMBER_RE =
   /^([+\-\u2212]?)(\d{1,3}(?:,\d{3})+(?:\.\d*)?|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)$/;
 const NOT_A_NUMBER = new Unreadable('not a number');
-const TOO_LARGE = new Unreadable('number too large');
+/** The largest magnitude a ledger number may have. Beyond it doubles no longer hold every
+ *  integer, sums of a month's rows could overflow to Infinity, and no KPI figure is that
+ *  large: it is an id or a phone-like code in a number column, or an export gone wrong. */
+export const MAX_LEDGER_NUMBER = 1e15;
+export const TOO_LARGE = new Unreadable('number too large (over 10^15: an id in a number column?)');
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
@@ -106,7 +110,7 @@ export function readNumber(text: string): Read<number> {
   // result is the double nearest the written decimal: 1.1% → 0.011, whereas
   // 1.1 / 100 → 0.011000000000000001. (Integers such as 29% give 0.29 either way.)
   const value = Number(m[3] === '%' ? `${sign}${digits}e-2` : `${sign}${digits}`);
-  if (!Number.isFinite(value)) return TOO_LARGE;
+  if (!(Math.abs(value) <= MAX_LEDGER_NUMBER)) return TOO_LARGE;
   return value === 0 ? 0 : value;
 }
 

@@ -1,8 +1,11 @@
 /**
  * CSV records from UTF-8 bytes, each with the line an editor shows it on. It keeps the
  * rules kpi read CSV by when csv-parse did the reading (RFC 4180 quoting, `""` inside
- * quotes, ragged rows allowed, blank lines kept as records, the record delimiter fixed by
- * the first line break, a 1 MiB limit per record) and its error codes and messages.
+ * quotes, ragged rows allowed, blank lines kept as records, a 1 MiB limit per record) and
+ * its error codes and messages — with one exception: outside quotes every line break ends
+ * a record, LF, CRLF or a lone CR alike, as Python's csv module and editors read them.
+ * csv-parse fixes the record delimiter by the first line break and reads the others as
+ * cell text, so a stray CR in a LF file (a Mac paste) silently glued two rows together.
  *
  * Why our own: csv-parse with `info: true`, which kpi needs for line numbers, took ~10 s
  * just to count the rows of the 1,000,000-row benchmark ledger (~5 s without `info`, so
@@ -19,16 +22,9 @@ import { FNV_OFFSET, fnvStep, TextPool } from './text-pool.js';
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-/** A record larger than this is an error: a stray quote would otherwise gather the rest
- *  of the file into one cell, in memory. */
+/** A record larger than this is an error (by default; --limit line-bytes): a stray quote
+ *  would otherwise gather the rest of the file into one cell, in memory. */
 export const MAX_RECORD_BYTES = 1 << 20;
-
-/** The line ending that ends records: the file's first one decides (as csv-parse does),
- *  and other line breaks are cell text. */
-const UNKNOWN = 0;
-const ENDS_LF = 1;
-const ENDS_CRLF = 2;
-const ENDS_CR = 3;
 
 /** Malformed CSV; `line` is the line (1-based, of the decoded text) where it was found. */
 export class CsvSyntaxError extends Error {
@@ -45,9 +41,8 @@ export class CsvTokenizer {
   private carry: Buffer | null = null;
   /** The line the next record starts on. */
   private line = 1;
-  private ending = UNKNOWN;
 
-  constructor(delimiter: string) {
+  constructor(delimiter: string, private readonly maxRecordBytes = MAX_RECORD_BYTES) {
     this.delimiter = Buffer.from(delimiter, 'utf8');
     this.first = this.delimiter[0];
   }
@@ -57,7 +52,7 @@ export class CsvTokenizer {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const used = this.records(buf, false, out);
     this.carry = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
-    if (this.carry && this.carry.length > MAX_RECORD_BYTES) throw tooLarge(this.line);
+    if (this.carry && this.carry.length > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
   }
 
   /** Reads the last record, once the input has ended. */
@@ -139,13 +134,7 @@ export class CsvTokenizer {
           if (b === LF || b === CR) {
             ends = this.recordEnd(buf, j, final);
             if (ends < 0) return pos;
-            if (ends > 0) break;
-            // A line break that does not end records (a CR in a LF file) is cell text.
-            if (b === LF) breaks++;
-            else if (j + 1 >= n) {
-              if (!final) return pos;
-              breaks++;
-            } else if (buf[j + 1] !== LF) breaks++;
+            break;
           } else if (b === QUOTE) {
             throw new CsvSyntaxError('INVALID_OPENING_QUOTE', `Invalid Opening Quote: a quote is found on field ${cells.length} at line ${this.line + breaks}, value is ${JSON.stringify(buf.toString('utf8', i, j))}`, this.line + breaks);
           }
@@ -161,7 +150,7 @@ export class CsvTokenizer {
         next = j + ends;
         break;
       }
-      if (next - pos > MAX_RECORD_BYTES) throw tooLarge(this.line);
+      if (next - pos > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
       out.push({ row: this.line, cells });
       this.line += breaks + 1;
       pos = next;
@@ -181,31 +170,15 @@ export class CsvTokenizer {
     return 1;
   }
 
-  /** The length of the record delimiter at `at` (a CR or LF), 0 when that line break is
-   *  cell text, -1 when the next byte is needed to tell. */
+  /** The length of the record delimiter at `at` (a CR or LF): 1 for LF or a lone CR, 2
+   *  for CRLF, -1 when the next byte is needed to tell. */
   private recordEnd(buf: Buffer, at: number, final: boolean): number {
-    const b = buf[at];
-    switch (this.ending) {
-      case ENDS_LF:
-        return b === LF ? 1 : 0;
-      case ENDS_CR:
-        return b === CR ? 1 : 0;
-      case ENDS_CRLF:
-        if (b !== CR) return 0;
-        if (at + 1 >= buf.length) return final ? 0 : -1;
-        return buf[at + 1] === LF ? 2 : 0;
-      default:
-        if (b === LF) {
-          this.ending = ENDS_LF;
-          return 1;
-        }
-        if (at + 1 >= buf.length && !final) return -1;
-        this.ending = buf[at + 1] === LF ? ENDS_CRLF : ENDS_CR;
-        return this.ending === ENDS_CRLF ? 2 : 1;
-    }
+    if (buf[at] === LF) return 1;
+    if (at + 1 >= buf.length) return final ? 1 : -1;
+    return buf[at + 1] === LF ? 2 : 1;
   }
 }
 
-function tooLarge(line: number): CsvSyntaxError {
-  return new CsvSyntaxError('CSV_MAX_RECORD_SIZE', `Max Record Size: record exceed the maximum number of tolerated bytes of ${MAX_RECORD_BYTES} at line ${line}`, line);
+function tooLarge(line: number, limit: number): CsvSyntaxError {
+  return new CsvSyntaxError('CSV_MAX_RECORD_SIZE', `Max Record Size: record exceed the maximum number of tolerated bytes of ${limit} at line ${line}`, line);
 }

@@ -5,9 +5,10 @@
  * number an editor shows.
  */
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { EXIT, KpiError } from '../errors.js';
-import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.js';
+import { raiseHint } from '../limits.js';
+import { CsvSyntaxError, CsvTokenizer, MAX_RECORD_BYTES } from './csv-tokenizer.js';
 import type { RawRow, RawTable } from './table.js';
 
 export interface CsvOptions {
@@ -15,6 +16,8 @@ export interface CsvOptions {
   encoding?: string;
   /** Overrides detection: one character, or `tab`. */
   delimiter?: string;
+  /** The largest record (row) read; larger stops the run (--limit line-bytes). */
+  maxRecordBytes?: number;
 }
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
@@ -40,24 +43,105 @@ function wholeUtf8(data: Buffer): number {
   return k + size > data.length ? k : data.length;
 }
 
+/** Bytes looked at to tell a text file from a binary one and UTF-16 without a BOM. */
+const SNIFF_BYTES = 8 * 1024;
+/** UTF-8 characters above ASCII that must come before the first non-UTF-8 byte for a file
+ *  to count as mixing encodings: a GBK file's Chinese text is valid UTF-8 by chance for a
+ *  character or two, almost never for four in a row. */
+const MIXED_AFTER_CHARACTERS = 4;
+
+/** Refuses files that are not text at all, naming what they are where the bytes say so. */
+function refuseBinary(file: string, head: Buffer): void {
+  const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  const notText = (what: string, hint: string) => new KpiError(`${file} is not a text file but ${what}`, EXIT.data, hint);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) throw notText('a zip file (an Excel workbook renamed .csv?)', 'rename it to .xlsx, or export the ledger again as CSV (UTF-8)');
+  if (starts([0xd0, 0xcf, 0x11, 0xe0])) throw notText('an old .xls workbook or a password-protected one', 'open it in Excel or WPS and save it as .xlsx or CSV (UTF-8)');
+  if (starts([0x25, 0x50, 0x44, 0x46])) throw notText('a PDF document', 'export the ledger as CSV (UTF-8) or .xlsx');
+  let zeros = 0;
+  for (const b of head) if (b === 0) zeros++;
+  if (zeros > head.length / 10) throw notText('binary data (an image, archive or program?)', 'check the file name; export the ledger as CSV (UTF-8) or .xlsx');
+}
+
+/** UTF-16 without a BOM (some exporters): ASCII text then has a NUL in every other byte. */
+function utf16WithoutBom(head: Buffer): string | null {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.05) return 'utf-16le';
+  if (evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Where the first byte that is not UTF-8 is (data known not to be valid UTF-8). */
+function firstNonUtf8(data: Buffer): number {
+  for (let i = 0; i < data.length;) {
+    const b = data[i];
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (size === 0 || !isUtf8(data.subarray(i, i + size))) return i;
+    i += size;
+  }
+  return data.length;
+}
+
+/**
+ * A file whose first non-UTF-8 byte comes after UTF-8 Chinese text mixes two encodings
+ * (rows pasted from a GBK export into a UTF-8 file, or the reverse): read as either, some
+ * names come out garbled and match no one, so it is refused at the line where it changes.
+ */
+async function refuseMixed(file: string, handle: FileHandle, offset: number): Promise<void> {
+  const buffer = Buffer.alloc(Math.min(offset + 1, CHECK_BYTES));
+  let characters = 0;
+  let line = 1;
+  let lastCr = false;
+  for (let position = 0; position < offset;) {
+    const read = (await handle.read(buffer, 0, Math.min(buffer.length, offset - position), position)).bytesRead;
+    if (read === 0) break;
+    for (let i = 0; i < read; i++) {
+      const b = buffer[i];
+      if (b >= 0xc2 && b <= 0xf4) characters++;
+      else if (b === 0x0d || (b === 0x0a && !lastCr)) line++;
+      lastCr = b === 0x0d;
+    }
+    position += read;
+  }
+  if (characters < MIXED_AFTER_CHARACTERS) return;
+  throw new KpiError(
+    `${file} line ${line}: this line is not UTF-8, but the lines above it are: the file mixes two encodings (rows pasted in from a GBK or ANSI export?)`,
+    EXIT.data,
+    'open it in a text editor, fix the garbled lines and save it as UTF-8; or export the ledger again as one CSV',
+  );
+}
+
 /** Decides the encoding from the BOM, else from whether the whole file is valid UTF-8. */
 async function detectEncoding(file: string): Promise<{ encoding: string; bomLength: number }> {
   const handle = await open(file, 'r');
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
-    if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+    const sniffed = Buffer.alloc(SNIFF_BYTES);
+    const head = sniffed.subarray(0, (await handle.read(sniffed, 0, SNIFF_BYTES, 0)).bytesRead);
+    if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+    if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+    if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+    const utf16 = utf16WithoutBom(head);
+    if (utf16) return { encoding: utf16, bomLength: 0 };
+    refuseBinary(file, head);
     const buffer = Buffer.allocUnsafe(CHECK_BYTES);
     let carry = Buffer.alloc(0);
     for (let position = 0; ;) {
       const { bytesRead: read } = await handle.read(buffer, 0, CHECK_BYTES, position);
       if (read === 0) break;
+      const start = position - carry.length;
       position += read;
       const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
       const whole = wholeUtf8(data);
-      if (!isUtf8(data.subarray(0, whole))) return { encoding: 'gb18030', bomLength: 0 };
+      if (!isUtf8(data.subarray(0, whole))) {
+        await refuseMixed(file, handle, start + firstNonUtf8(data.subarray(0, whole)));
+        return { encoding: 'gb18030', bomLength: 0 };
+      }
       carry = Buffer.from(data.subarray(whole));
     }
     return { encoding: carry.length ? 'gb18030' : 'utf-8', bomLength: 0 };
@@ -131,11 +215,37 @@ function explicitDelimiter(value: string): string {
   return value;
 }
 
-/** Notes bytes that did not decode (U+FFFD), so a wrong encoding does not pass unseen. */
+/**
+ * Bytes that do not decode in the file's encoding stop the read at their line: read as
+ * U+FFFD they would garble names and values so that they match no one — never silently.
+ */
 interface DecodeCheck {
-  /** For UTF-8 read as is: a strict decoder (detected UTF-8 was validated already). */
+  /** For UTF-8 given with --encoding: a strict decoder (detected UTF-8 was validated already). */
   strict: TextDecoder | null;
-  bad: boolean;
+  /** Whether the encoding was detected (the hint differs). */
+  detected: boolean;
+  /** Line breaks in the text before the current chunk. */
+  lines: number;
+}
+
+function countLines(text: Buffer | string, end = text.length): number {
+  let lines = 0;
+  for (let i = 0; i < end; i++) {
+    const c = typeof text === 'string' ? text.charCodeAt(i) : text[i];
+    if (c === 0x0a) lines++;
+    else if (c === 0x0d && (i + 1 >= text.length || (typeof text === 'string' ? text.charCodeAt(i + 1) : text[i + 1]) !== 0x0a)) lines++;
+  }
+  return lines;
+}
+
+function undecodable(file: string, encoding: string, check: DecodeCheck, line: number): KpiError {
+  return new KpiError(
+    `${file} line ${line}: bytes that are not valid ${encoding}${check.detected ? ' (the file is not UTF-8, and not GBK/GB18030 either)' : ''}; read anyway, names and values would be garbled`,
+    EXIT.data,
+    check.detected
+      ? 'pass the file\'s encoding, e.g. --encoding big5 or --encoding windows-1252, or save it again as CSV UTF-8'
+      : 'is the file in another encoding? try --encoding gbk, utf-8 or utf-16le, or save it again as CSV UTF-8',
+  );
 }
 
 /** The file's text as UTF-8 bytes, in chunks: as read for UTF-8 files, else decoded. */
@@ -156,21 +266,27 @@ async function* utf8Chunks(file: string, encoding: string, start: number, check:
       // Multi-byte characters split between chunks are the decoder's business.
       if (decoder) {
         const text = decoder.write(bytes);
-        if (!check.bad && text.includes('\uFFFD')) check.bad = true;
+        const bad = text.indexOf('\uFFFD');
+        if (bad >= 0) throw undecodable(file, encoding, check, check.lines + countLines(text, bad) + 1);
+        check.lines += countLines(text);
         yield Buffer.from(text, 'utf8');
       } else {
-        if (check.strict && !check.bad) {
+        if (check.strict) {
           try {
             check.strict.decode(bytes, { stream: true });
           } catch {
-            check.bad = true;
+            throw undecodable(file, encoding, check, check.lines + countLines(bytes, firstNonUtf8(bytes)) + 1);
           }
+          check.lines += countLines(bytes);
         }
         yield bytes;
       }
     }
     const tail = decoder?.end();
-    if (tail) yield Buffer.from(tail, 'utf8');
+    if (tail) {
+      if (tail.includes('\uFFFD')) throw undecodable(file, encoding, check, check.lines + 1);
+      yield Buffer.from(tail, 'utf8');
+    }
   } finally {
     await reading.catch(() => undefined);
     await handle.close();
@@ -178,8 +294,8 @@ async function* utf8Chunks(file: string, encoding: string, start: number, check:
 }
 
 /** The rows, a chunk's worth at a time (thousands of rows per step, not one). */
-async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string, check: DecodeCheck, warnings: string[]): AsyncGenerator<RawRow[]> {
-  const tokenizer = new CsvTokenizer(delimiter);
+async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string, maxRecordBytes: number, check: DecodeCheck): AsyncGenerator<RawRow[]> {
+  const tokenizer = new CsvTokenizer(delimiter, maxRecordBytes);
   try {
     for await (const chunk of utf8Chunks(file, encoding, bomLength, check)) {
       const rows: RawRow[] = [];
@@ -189,13 +305,13 @@ async function* parseRows(file: string, encoding: string, bomLength: number, del
     const rows: RawRow[] = [];
     tokenizer.end(rows);
     if (rows.length > 0) yield rows;
-    if (check.bad) {
-      warnings.push(`${file}: some bytes are not valid ${encoding} and read as "\uFFFD"; names and values may be garbled — is the file in another encoding? (try --encoding gbk, utf-8 or utf-16le, or save it again as CSV UTF-8)`);
-    }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new KpiError(`${file} line ${error.line}: a quote (") opened here is never closed, so the rest of the file cannot be read`, EXIT.data, 'close the quote, or remove the stray " from the cell');
+    }
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new KpiError(`${file} line ${error.line}: ${error.message}`, EXIT.data, `a quote left open gathers the lines after it into one record: close it; ${raiseHint('lineBytes')}`);
     }
     throw new KpiError(`${file} line ${error.line}: ${error.message}`, EXIT.data);
   }
@@ -215,7 +331,6 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<R
   const delimiter = options.delimiter
     ? explicitDelimiter(options.delimiter)
     : file.toLowerCase().endsWith('.tsv') ? '\t' : await detectDelimiter(file, encoding, bomLength);
-  const check: DecodeCheck = { strict: options.encoding && isUtf8Name(encoding) ? new TextDecoder('utf-8', { fatal: true }) : null, bad: false };
-  const warnings: string[] = [];
-  return { file, sheet: null, batches: parseRows(file, encoding, bomLength, delimiter, check, warnings), warnings };
+  const check: DecodeCheck = { strict: options.encoding && isUtf8Name(encoding) ? new TextDecoder('utf-8', { fatal: true }) : null, detected: !options.encoding, lines: 0 };
+  return { file, sheet: null, batches: parseRows(file, encoding, bomLength, delimiter, options.maxRecordBytes ?? MAX_RECORD_BYTES, check) };
 }

@@ -9,7 +9,8 @@ import type { Period } from '../core/period.js';
 import type { PeriodUnit, RejectedRow, Scheme } from '../core/types.js';
 import { KpiError } from '../errors.js';
 import { openLedgerFile, type OpenOptions, type TableOpener } from './open.js';
-import { readTable, type ReadState, type SourceStats } from './table-reader.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { readTable, type ReadState, type RowTally, type SourceStats } from './table-reader.js';
 import { tableWarnings } from './table.js';
 
 export { openLedgerFile, type TableOpener } from './open.js';
@@ -30,6 +31,7 @@ export interface LedgerRead {
   rosterRejects: RejectedRow[];
   warnings: string[];
   sources: Map<string, SourceStats>;
+  tally: RowTally;
 }
 
 export interface Ingested {
@@ -42,13 +44,19 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
   const state: ReadState = {
     book: new LedgerBook(scheme, options.period, options.period?.unit ?? options.unit ?? scheme.period),
     roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
+    tally: { read: 0, blank: 0, rosterUsed: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows,
   };
   const warnings: string[] = [];
   for (const file of files) {
     try {
-      for (const { table, source } of await opener(file, scheme, options)) {
-        await readTable(table, source, state);
-        warnings.push(...tableWarnings(table));
+      const opened = await opener(file, scheme, options);
+      try {
+        for (const { table, source } of opened) {
+          await readTable(table, source, state);
+          warnings.push(...tableWarnings(table));
+        }
+      } finally {
+        for (const { table } of opened) table.close?.();
       }
     } catch (error) {
       if (!(error instanceof KpiError) || !options.onFileError) throw error;
@@ -62,7 +70,7 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
     if (!state.sources.has(source.id)) warnings.push(`no ledger was given for source "${source.id}"${source.sheet ? ` (${source.sheet})` : ''}: its counts are 0 and its other metrics missing`);
   }
   const roster = state.sources.has('roster') ? state.roster : null;
-  return { files, book: state.book, roster, rosterRejects: state.rosterRejects, warnings, sources: state.sources };
+  return { files, book: state.book, roster, rosterRejects: state.rosterRejects, warnings, sources: state.sources, tally: state.tally };
 }
 
 /** Code-point order: the same on every machine, whatever its locale. */
@@ -78,7 +86,23 @@ export function closeLedgers(read: LedgerRead, period?: Period | null): Ingested
   const fileOrder = new Map(read.files.map((f, i) => [f, i]));
   closed.rejected.sort((a, b) => (fileOrder.get(a.file)! - fileOrder.get(b.file)!) || compareText(a.sheet ?? '', b.sheet ?? '') || a.row - b.row);
   closed.stats.rejected = closed.rejected.length;
+  reconcile(closed, read.tally);
   return { book: closed, roster: read.roster, warnings: read.warnings };
+}
+
+/**
+ * Accounts for every data row read (RELIABILITY §5): read = used + rejected + blank + out
+ * of period, each counted where it happens. Rows that do not add up mean kpi lost or
+ * invented one somewhere — a bug, so it stops the run (exit 3) rather than print scores.
+ */
+function reconcile(closed: ClosedBook, tally: RowTally): void {
+  const { stats } = closed;
+  stats.read = tally.read;
+  stats.used = closed.usedRows + tally.rosterUsed;
+  stats.blank = tally.blank;
+  if (stats.read !== stats.used + stats.rejected + stats.blank + stats.rowsOutOfPeriod) {
+    throw new Error(`rows do not add up: ${stats.read} read ≠ ${stats.used} used + ${stats.rejected} rejected + ${stats.blank} blank + ${stats.rowsOutOfPeriod} out of period`);
+  }
 }
 
 export async function ingestLedgers(files: readonly string[], scheme: Scheme, options: IngestOptions, opener: TableOpener = openLedgerFile): Promise<Ingested> {

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Scheme, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { DEFAULT_LIMITS, formatSize, raiseHint, type Limits } from '../limits.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import { sourceForTextFile } from './sources.js';
 import { sourcesForSheets } from './sheet-sources.js';
@@ -15,6 +16,8 @@ import type { RawTable } from './table.js';
 export interface OpenOptions extends CsvOptions {
   /** File path → source id, from --source. */
   sourceOverrides: ReadonlyMap<string, string>;
+  /** What not to read past (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /** Opens a ledger file as tables, each with the source it feeds. */
@@ -24,7 +27,7 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const SAVE_AS = 'save it as .xlsx or CSV (UTF-8) and run again';
 
 /** A ledger that cannot be opened at all is an input problem (exit 2), said plainly. */
-function checkReadable(file: string): void {
+function checkReadable(file: string, limits: Limits): void {
   let stats;
   try {
     stats = statSync(file);
@@ -35,13 +38,17 @@ function checkReadable(file: string): void {
   }
   if (stats.isDirectory()) throw new KpiError(`${file} is a folder, not a ledger file`, EXIT.data, `pass the files inside it, e.g. ${file}/*.csv`);
   if (stats.size === 0) throw new KpiError(`${file}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
+  if (stats.size > limits.inputBytes) {
+    throw new KpiError(`${file}: the file is ${formatSize(stats.size)}, over the ${formatSize(limits.inputBytes)} kpi reads from one ledger`, EXIT.data, raiseHint('inputBytes', stats.size));
+  }
 }
 
 export const openLedgerFile: TableOpener = async (file, scheme, options) => {
-  checkReadable(file);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  checkReadable(file, limits);
   const ext = extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
-    const table = await readCsv(file, options);
+    const table = await readCsv(file, { ...options, maxRecordBytes: limits.lineBytes });
     return [{ table, source: sourceForTextFile(scheme, file, options.sourceOverrides) }];
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers' || ext === '.et') {
@@ -49,8 +56,14 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     // Loaded here, not up front: a run over CSV ledgers never pays for the zip reader.
-    const { readXlsx } = await import('./xlsx.js');
-    return sourcesForSheets(scheme, file, await readXlsx(file), options.sourceOverrides);
+    const { openWorkbook } = await import('./xlsx-isolated.js');
+    const workbook = await openWorkbook(file, limits);
+    try {
+      return sourcesForSheets(scheme, file, workbook.tables, options.sourceOverrides);
+    } catch (error) {
+      workbook.close();
+      throw error;
+    }
   }
   throw new KpiError(`${file}: unsupported file type "${ext || 'none'}"`, EXIT.data, `ledgers are .xlsx, .xlsm, .csv, .tsv or .txt; ${SAVE_AS}`);
 };

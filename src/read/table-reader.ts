@@ -13,6 +13,7 @@ import type { LedgerBook } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
 import type { CellValue, DayNumber, RejectedRow, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { raiseHint } from '../limits.js';
 import { findHeader, HEADER_SEARCH_ROWS, type ColumnMap } from './headers.js';
 import { cellText, isBlankRow, type RawRow, type RawTable } from './table.js';
 import { booleanWords, FieldReader, Unreadable } from './typing.js';
@@ -34,6 +35,18 @@ export interface ReadState {
   firstErrorCell: string;
   /** For workdays() in derived fields. */
   calendar: Calendar;
+  /** Every data row (below a header) of every table, for the reconciliation. */
+  tally: RowTally;
+  /** Rows one table may have (--limit rows). */
+  maxRows: number;
+}
+
+/** What became of the rows read, as far as the book does not see it. */
+export interface RowTally {
+  read: number;
+  blank: number;
+  /** Roster rows that gave a roster entry. */
+  rosterUsed: number;
 }
 
 export function where(table: RawTable): string {
@@ -83,8 +96,12 @@ class RowReader {
   }
 
   read(row: RawRow): void {
-    if (isBlankRow(row.cells)) return;
     const { stats, readers, employeeAt, dateAt, state } = this;
+    state.tally.read++;
+    if (isBlankRow(row.cells)) {
+      state.tally.blank++;
+      return;
+    }
     const { book } = state;
     stats.rows++;
     const cells = row.cells;
@@ -127,7 +144,10 @@ class RowReader {
     const origin = { file: this.table.file, sheet: this.table.sheet, row: row.row };
     if (this.isRoster) {
       if (problem) state.rosterRejects.push(problem);
-      else state.roster.push(rosterEntry(this.source, values, origin));
+      else {
+        state.roster.push(rosterEntry(this.source, values, origin));
+        state.tally.rosterUsed++;
+      }
       return;
     }
     if (!problem && this.derive) this.derive(values);
@@ -156,19 +176,37 @@ export async function readTable(table: RawTable, source: Source, state: ReadStat
   const stats = state.sources.get(source.id) ?? { rows: 0, firstDate: null, lastDate: null };
   state.sources.set(source.id, stats);
   // The header is looked for among the first non-blank rows; the rows after it are data.
+  // Blank rows met on the way are only counted: below the header they are data rows too.
   const head: RawRow[] = [];
+  /** Blank rows seen before each row of `head`, and in all. */
+  const blanksBefore: number[] = [];
+  let blanks = 0;
   let reader: RowReader | null = null;
+  let count = 0;
   const start = (): RowReader => {
     if (head.length === 0) throw new KpiError(`${where(table)}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
     const map = findHeader(source, head, where(table));
     const started = new RowReader(table, source, state, stats, map);
+    const headerAt = head.findIndex((row) => row.row === map.headerRow);
+    state.tally.read += blanks - blanksBefore[headerAt];
+    state.tally.blank += blanks - blanksBefore[headerAt];
     for (const row of head) if (row.row > map.headerRow) started.read(row);
     return started;
   };
   for await (const batch of table.batches) {
+    count += batch.length;
+    if (count > state.maxRows) {
+      throw new KpiError(`${where(table)}: more than ${state.maxRows.toLocaleString('en')} rows, the most kpi reads from one ledger`, EXIT.data, `split the ledger by period; ${raiseHint('rows')}`);
+    }
     let i = 0;
     if (!reader) {
-      for (; i < batch.length && head.length < HEADER_SEARCH_ROWS; i++) if (!isBlankRow(batch[i].cells)) head.push(batch[i]);
+      for (; i < batch.length && head.length < HEADER_SEARCH_ROWS; i++) {
+        if (isBlankRow(batch[i].cells)) blanks++;
+        else {
+          blanksBefore.push(blanks);
+          head.push(batch[i]);
+        }
+      }
       if (head.length < HEADER_SEARCH_ROWS) continue;
       reader = start();
     }

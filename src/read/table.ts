@@ -30,6 +30,8 @@ export interface RawTable {
   /** Problems the reader noticed in the rows (formulas with no saved result); complete
    *  once the rows have been read to the end. */
   warnings?: readonly string[];
+  /** Lets go of what reading holds (a workbook's worker); called once the file is read. */
+  close?: () => void;
 }
 
 /** True when a row has no content at all (SPEC §4.3: empty rows are skipped). */

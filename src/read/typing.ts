@@ -5,7 +5,7 @@
  * and table, so typing a cell costs no look-up of the field's type or words.
  */
 import type { CellValue, Field, Source } from '../core/types.js';
-import { booleanReader, formatDayNumber, readDate, readNumber, Unreadable, type BooleanWords, type Read } from './cells.js';
+import { booleanReader, formatDayNumber, MAX_LEDGER_NUMBER, readDate, readNumber, TOO_LARGE, Unreadable, type BooleanWords, type Read } from './cells.js';
 import type { RawCell } from './table.js';
 
 export { Unreadable } from './cells.js';
@@ -73,7 +73,7 @@ function typedCell(cell: Exclude<RawCell, string | null>, field: Field, source: 
   // A number cell.
   switch (field.type) {
     case 'number':
-      return cell;
+      return Math.abs(cell) <= MAX_LEDGER_NUMBER ? cell : TOO_LARGE;
     case 'text':
       return String(cell);
     case 'boolean':

@@ -19,7 +19,8 @@ import { EXIT, KpiError } from '../errors.js';
 import type { RawRow, RawTable } from './table.js';
 import { MergeFiller, readMerges } from './xlsx/merges.js';
 import { partText, readDateStyles, readSharedStrings, readWorkbookInfo, type SheetPart, type WorkbookInfo } from './xlsx/parts.js';
-import { SheetReader, type SheetContext } from './xlsx/sheet.js';
+import { DEFAULT_LIMITS, raiseHint, type Limits } from '../limits.js';
+import { CellTooLong, SheetReader, type SheetContext } from './xlsx/sheet.js';
 import { XmlError } from './xlsx/xml.js';
 import { XlsxPackage } from './xlsx/zip.js';
 
@@ -30,8 +31,8 @@ export interface XlsxTable extends RawTable {
 
 /** Opens a workbook: its worksheets in tab order, rows not yet read. Refuses (KpiError,
  *  exit 2) what is not a readable workbook, before parsing anything large. */
-export async function readXlsx(file: string): Promise<XlsxTable[]> {
-  const pkg = await XlsxPackage.open(file);
+export async function readXlsx(file: string, limits: Limits = DEFAULT_LIMITS): Promise<XlsxTable[]> {
+  const pkg = await XlsxPackage.open(file, limits);
   let info: WorkbookInfo;
   try {
     info = await readWorkbookInfo(pkg);
@@ -44,22 +45,23 @@ export async function readXlsx(file: string): Promise<XlsxTable[]> {
   let context: Promise<SheetContext> | null = null;
   const loadContext = (opened: XlsxPackage): Promise<SheetContext> =>
     (context ??= Promise.all([readSharedStrings(opened, info.sharedStrings), readDateStyles(opened, info.styles)])
-      .then(([sharedStrings, dateStyles]) => ({ sharedStrings, dateStyles, date1904: info.date1904 })));
+      .then(([sharedStrings, dateStyles]) => ({ sharedStrings, dateStyles, date1904: info.date1904, maxCellChars: limits.cellChars })));
   return info.sheets.map((sheet) => {
     const warnings: string[] = [];
-    return { file, sheet: sheet.name, warnings, batches: sheetRows(file, sheet, loadContext, warnings) };
+    return { file, sheet: sheet.name, warnings, batches: sheetRows(file, limits, sheet, loadContext, warnings) };
   });
 }
 
 async function* sheetRows(
   file: string,
+  limits: Limits,
   sheet: SheetPart,
   loadContext: (pkg: XlsxPackage) => Promise<SheetContext>,
   warnings: string[],
 ): AsyncGenerator<RawRow[]> {
   // Re-opened per sheet: nothing stays open between readXlsx and the rows being read,
   // nor after a consumer stops early.
-  const pkg = await XlsxPackage.open(file);
+  const pkg = await XlsxPackage.open(file, limits);
   try {
     // The merge pass inflates on libuv's threads while the shared strings are parsed.
     const [context, ranges] = await Promise.all([
@@ -84,6 +86,9 @@ async function* sheetRows(
       const rows = reader.take();
       if (rows.length > 0) yield rows;
     } catch (error) {
+      if (error instanceof CellTooLong) {
+        throw new KpiError(`${file} [${sheet.name}]: ${error.message}`, EXIT.data, `a cell that long is not a ledger value: check the file; ${raiseHint('cellChars')}`);
+      }
       if (error instanceof XmlError) throw damaged(file, sheet, error.message);
       throw error;
     }

@@ -43,5 +43,7 @@ export function renderCsv(report: ScoreReport, scheme: Scheme): string {
     number(e.adjustment), number(e.final), text(e.grade), number(e.rank),
     ...(compared ? compareCells(e) : []),
   ]);
-  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', cast: { number: (n) => String(n) } });
+  // csv-stringify quotes a line break only when it is the whole record delimiter (CRLF), so
+  // a name with a bare LF or CR inside would be written unquoted and split the row.
+  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { number: (n) => String(n) } });
 }

@@ -27,6 +27,9 @@ export function renderIssuesSummary(report: ScoreReport, options: { color: boole
     if (rejected.length > SHOWN) lines.push(`  … and ${rejected.length - SHOWN} more (all of them are in --format json and the workbook's Issues sheet)`);
   }
   for (const w of report.warnings) lines.push(`kpi: ${chalk.yellow('warning')}: ${plain(w)}`);
-  lines.push(`kpi: ${stats.rows} rows read, ${stats.rowsOutOfPeriod} outside the period, ${stats.rejected} rejected`);
+  // Every row accounted for: read = used + rejected + outside the period + blank.
+  lines.push(stats.read === undefined
+    ? `kpi: ${stats.rows} rows read, ${stats.rowsOutOfPeriod} outside the period, ${stats.rejected} rejected`
+    : `kpi: ${stats.read} rows read: ${stats.used} used, ${stats.rejected} rejected, ${stats.rowsOutOfPeriod} outside the period, ${stats.blank} blank`);
   return `${lines.join('\n')}\n`;
 }

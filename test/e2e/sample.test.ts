@@ -67,7 +67,8 @@ describe('kpi score on the sample', () => {
       { file: 'fixtures/sample/sales.csv', sheet: null, row: 29, column: '工号', value: '', reason: 'no employee id' },
       { file: 'fixtures/sample/services.csv', sheet: null, row: 97, column: '满意度', value: 'abc', reason: 'not a number' },
     ]);
-    expect(doc.stats).toEqual({ rows: 333, rowsOutOfPeriod: 9, rejected: 2 });
+    // 333 ledger rows + 12 roster rows read = 334 used + 2 rejected + 9 in October + 0 blank.
+    expect(doc.stats).toEqual({ rows: 333, rowsOutOfPeriod: 9, rejected: 2, read: 345, used: 334, blank: 0 });
   });
 
   it('applies forced distribution: only floor(20% × 12) = 2 people are 优秀', () => {

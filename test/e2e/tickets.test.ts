@@ -24,7 +24,7 @@ function check(doc: { employees: { id: string; final: number; indicators: { actu
   expect(e1.final).toBe(63.33);
   expect(e2.indicators.map((i) => i.actual)).toEqual([11, 0, 0.5]);
   expect(e2.final).toBe(15);
-  expect(doc.stats).toEqual({ rows: 6, rowsOutOfPeriod: 1, rejected: 0 });
+  expect(doc.stats).toEqual({ rows: 6, rowsOutOfPeriod: 1, rejected: 0, read: 6, used: 5, blank: 0 });
 }
 
 describe('derived durations from a ticket ledger', () => {

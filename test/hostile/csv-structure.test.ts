@@ -6,7 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actuals, expectError, HEADER, rejections, runMany, scored, workspace, type CliResult } from './kit.js';
+import { actuals, expectError, HEADER, rejections, runKpi, runMany, scored, workspace, type CliResult } from './kit.js';
 
 const score = (files: Record<string, string | Uint8Array>, ...extra: string[]) => ({
   args: ['score', ...Object.keys(files).filter((f) => f !== 'kpi.yaml'), '--format', 'json', '-q', ...extra],
@@ -29,6 +29,8 @@ const cases = {
   blankLines: score({ 'services.csv': `\n${HEADER}\nE1,2026-11-01,5,x\n,,,\n   \n\t\nE2,2026-11-02,6,y` }),
   crlf: score({ 'services.csv': (HEADER + E1_E2).replace(/\n/g, '\r\n') }),
   crOnly: score({ 'services.csv': (HEADER + E1_E2).replace(/\n/g, '\r') }),
+  // A stray CR (a Mac paste) between LF-ended records: it ends a record, as in an editor.
+  loneCr: score({ 'services.csv': `${HEADER}E1,2026-11-01,5,a\rE2,2026-11-02,6,b\nE1,2026-11-03,7,c\n` }),
   semicolon: score({ 'services.csv': 'ID;Date;Score;Note\nE1;2026-11-01;5;a,b\nE2;2026-11-02;6;y\n' }),
   tab: score({ 'services.tsv': 'ID\tDate\tScore\tNote\nE1\t2026-11-01\t5\ta,b\nE2\t2026-11-02\t6\ty\n' }),
   pipe: score({ 'services.txt': 'ID|Date|Score|Note\nE1|2026-11-01|5|a;b\nE2|2026-11-02|6|y\n' }),
@@ -71,7 +73,8 @@ describe('quotes (cases 1–4)', () => {
     // The record spans lines 2–4, so the bad row is line 5 as an editor shows it.
     expect(rejections(report)).toEqual(['5 Score "abc": not a number']);
     expect(actuals(report)).toEqual({ E1: 5, E2: 6 });
-    expect(report.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 1 });
+    // 3 service records + 2 roster records, whatever lines they span.
+    expect(report.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 1, read: 5, used: 4, blank: 0 });
   });
 });
 
@@ -79,19 +82,27 @@ describe('rows and lines (cases 5–7)', () => {
   it('a trailing empty field dropped by the exporter is an empty cell, not a lost row', () => {
     const report = scored(runs.shortRow);
     expect(actuals(report)).toEqual({ E1: 5, E2: 6 });
-    expect(report.stats).toEqual({ rows: 2, rowsOutOfPeriod: 0, rejected: 0 });
+    expect(report.stats).toEqual({ rows: 2, rowsOutOfPeriod: 0, rejected: 0, read: 2, used: 2, blank: 0 });
   });
 
   it('blank lines, lines of delimiters or spaces, and no final newline: only the two data rows count', () => {
     const report = scored(runs.blankLines);
     expect(actuals(report)).toEqual({ E1: 5, E2: 6 });
-    expect(report.stats).toEqual({ rows: 2, rowsOutOfPeriod: 0, rejected: 0 });
+    // Below the header: an empty line, E1, ",,,", spaces, a tab, E2 — 4 blank rows read.
+    expect(report.stats).toEqual({ rows: 2, rowsOutOfPeriod: 0, rejected: 0, read: 6, used: 2, blank: 4 });
   });
 
   it.each(['crlf', 'crOnly'] as const)('%s line endings read the same rows', (name) => {
     const report = scored(runs[name]);
     expect(actuals(report)).toEqual({ E1: 5, E2: 6 });
     expect(report.stats.rows).toBe(2);
+  });
+
+  it('a lone CR between LF-ended records ends a record: no row is glued to the one before', () => {
+    const report = scored(runs.loneCr);
+    // E1: (5 + 7) / 2; E2's row is its own, not text in E1's note.
+    expect(actuals(report)).toEqual({ E1: 6, E2: 6 });
+    expect(report.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 0, read: 3, used: 3, blank: 0 });
   });
 });
 
@@ -142,9 +153,19 @@ describe('huge cells and binary files (cases 10–11)', () => {
     expect(report.employees.find((e) => e.id === 'E1')!.name).toBe('a\u0000b');
   });
 
-  it('a workbook renamed .csv is refused (exit 2), and none of its bytes reach the terminal raw', () => {
-    expect(runs.zipAsCsv.status).toBe(2);
-    expect(runs.zipAsCsv.stderr).toMatch(/^kpi: error: services\.csv: no header row with every column of source "services"/);
+  it('a workbook renamed .csv is refused as not a text file (exit 2), and none of its bytes reach the terminal raw', () => {
+    expectError(runs.zipAsCsv, 2, 'kpi: error: services.csv is not a text file but a zip file (an Excel workbook renamed .csv?)', 'rename it to .xlsx, or export the ledger again as CSV (UTF-8)');
     expect(runs.zipAsCsv.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+  });
+
+  it.each([
+    ['an old .xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an old .xls workbook or a password-protected one'],
+    ['a PDF', [...Buffer.from('%PDF-1.7\n')], 'a PDF document'],
+    ['a PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0], 'binary data (an image, archive or program?)'],
+  ])('%s renamed .csv says what it is', (_name, bytes, what) => {
+    const { args, cwd } = score({ 'services.csv': Uint8Array.from(bytes) });
+    const run = runKpi(args, { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(`kpi: error: services.csv is not a text file but ${what}`);
   });
 });

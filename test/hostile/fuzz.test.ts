@@ -170,10 +170,12 @@ grades:
     await fc.assert(fc.asyncProperty(rows, fc.constantFrom('\n', '\r\n'), async ([list, names, scores], eol) => {
       const file = join(dir, `services-${n++}.csv`);
       const records = list.map((id, i) => [id, names[i], '2026-11-05', scores[i]]);
-      writeFileSync(file, stringify([['ID', 'Name', 'Date', 'Score'], ...records], { record_delimiter: eol === '\n' ? 'unix' : 'windows' }));
+      // Quoting every line break, as Excel, Python and kpi's own CSV report do: kpi ends a
+      // record at any line break outside quotes (csv-stringify alone leaves a lone CR bare).
+      writeFileSync(file, stringify([['ID', 'Name', 'Date', 'Score'], ...records], { record_delimiter: eol === '\n' ? 'unix' : 'windows', quoted_match: /[\r\n]/ }));
       const { book } = await ingestLedgers([file], scheme, { period: null, sourceOverrides: new Map(), delimiter: ',' });
       expect(book.rejected).toEqual([]);
-      expect(book.stats).toEqual({ rows: list.length, rowsOutOfPeriod: 0, rejected: 0 });
+      expect(book.stats).toEqual({ rows: list.length, rowsOutOfPeriod: 0, rejected: 0, read: list.length, used: list.length, blank: 0 });
       expect([...book.seen.keys()].sort()).toEqual([...list].sort());
       list.forEach((id, i) => {
         expect(book.seen.get(id) ?? null, `name of ${JSON.stringify(id)}`).toBe(names[i].trim() === '' ? null : names[i].trim());

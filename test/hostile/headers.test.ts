@@ -51,7 +51,7 @@ describe('headers (cases 13–15)', () => {
     // Compared as entries: an object literal with a __proto__ key would set its prototype.
     expect(Object.entries(actuals(report)).sort()).toEqual(PROTO_IDS.map((id, i) => [id, i + 5]).sort());
     expect(report.employees.map((e) => [e.id, e.name, e.team])).toEqual([...PROTO_IDS].reverse().map((id) => [id, id.toUpperCase(), id === 'valueOf' ? 'prototype' : id]));
-    expect(report.stats).toEqual({ rows: 5, rowsOutOfPeriod: 0, rejected: 0 });
+    expect(report.stats).toEqual({ rows: 5, rowsOutOfPeriod: 0, rejected: 0, read: 10, used: 10, blank: 0 });
   });
 
   it('batch --by team writes one valid workbook per such team', async () => {

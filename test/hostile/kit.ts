@@ -70,7 +70,7 @@ export interface ScoreJson {
   employees: Employee[];
   rejected: { file: string; sheet: string | null; row: number; column: string | null; value: string | null; reason: string }[];
   warnings: string[];
-  stats: { rows: number; rowsOutOfPeriod: number; rejected: number };
+  stats: { rows: number; rowsOutOfPeriod: number; rejected: number; read: number; used: number; blank: number };
 }
 
 /** The JSON of `kpi score --format json`, after checking the run succeeded. */

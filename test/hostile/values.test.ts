@@ -13,9 +13,9 @@ import { actuals, checkWorkbook, HEADER, runMany, scored, SCHEME, workspace, typ
 // [cell text, value read, or the reason it is refused]
 const NUMBERS: [string, number | string][] = [
   ['1,234.50', 1234.5], ['1 234,50', 'not a number'], ['(123.00)', 'not a number'], ['-0', 0],
-  ['+5', 5], ['1e21', 1e21], ['0x1F', 'not a number'], ['１２３', 123], ['95%', 0.95],
+  ['+5', 5], ['1e21', 'number too large (over 10^15: an id in a number column?)'], ['999999999999999', 999999999999999], ['1e15', 1e15], ['-1e16', 'number too large (over 10^15: an id in a number column?)'], ['0x1F', 'not a number'], ['１２３', 123], ['95%', 0.95],
   ['¥1,000', 'not a number'], ['NaN', 'not a number'], ['Infinity', 'not a number'], ['-', 'not a number'],
-  ['00123', 123], ['1e400', 'number too large'], ['١٢٣', 'not a number'], ['5\u00A0', 5], ['\u22123', -3],
+  ['00123', 123], ['1e400', 'number too large (over 10^15: an id in a number column?)'], ['1e308', 'number too large (over 10^15: an id in a number column?)'], ['١٢٣', 'not a number'], ['5\u00A0', 5], ['\u22123', -3],
 ];
 const numberDir = workspace({
   'services.csv': HEADER + NUMBERS.map(([text], i) => `N${i},2026-11-01,"${text}",x`).join('\n') + '\n00123,2026-11-02,7,id with zeros\n',
@@ -72,7 +72,9 @@ describe('numbers (case 16)', () => {
     const rejected = new Map(report.rejected.map((r) => [r.row, r.reason]));
     const got = NUMBERS.map(([text], i): [string, number | string] => [text, rejected.get(i + 2) ?? values[`N${i}`]!]);
     expect(got).toEqual(NUMBERS);
-    expect(report.stats).toEqual({ rows: NUMBERS.length + 1, rowsOutOfPeriod: 0, rejected: 9 });
+    const refused = NUMBERS.filter(([, v]) => typeof v === 'string').length;
+    expect(refused).toBe(12);
+    expect(report.stats).toEqual({ rows: NUMBERS.length + 1, rowsOutOfPeriod: 0, rejected: refused, read: NUMBERS.length + 1, used: NUMBERS.length + 1 - refused, blank: 0 });
   });
 
   it('an id with leading zeros stays text: 00123 is not person 123', () => {

@@ -57,13 +57,12 @@ beforeAll(() => {
   book('traversal', traversal);
 
   const names2 = ['sheetBomb', 'stringsBomb', 'lying', 'huge', 'entries', 'deep', 'hugeTag', 'hugeCell', 'entities', 'definedNames', 'hugeMerge', 'traversal'];
-  const started = Date.now();
   const results = runMany(names2.map((n) => ({ args: ['score', `${n}.xlsx`, '--format', 'json', '-q'], cwd: dir })));
-  elapsed = Date.now() - started;
   runs = Object.fromEntries(names2.map((n, i) => [n, results[i]]));
-});
+  // How long a pathological workbook may take is bounded by kpi itself now (--limit
+  // read-seconds, tested in limits.test.ts), not by a wall-clock check here.
+}, 120_000);
 let runs: Record<string, CliResult>;
-let elapsed = 0;
 
 const SAVE_AS = 'open it in Excel or WPS and save it as .xlsx or CSV (UTF-8), then run again';
 const DAMAGED = 'open it in Excel or WPS and save it again as .xlsx';
@@ -72,7 +71,7 @@ describe('zip bombs and lying zips (cases 34–35)', () => {
   it.each([['sheetBomb', SHEET], ['stringsBomb', 'xl/sharedStrings.xml']])('%s: a part inflating over 200:1 is refused before it is inflated', (name, part) => {
     expect(runs[name].status).toBe(2);
     expect(firstLine(runs[name].stderr)).toMatch(new RegExp(`^kpi: error: ${name}\\.xlsx: ${part.replace('.', '\\.')} claims a compression ratio of \\d{3,4}:1 \\(real sheets stay under 20:1; limit 200:1\\): this looks like a zip bomb, so the workbook is refused$`));
-    expect(runs[name].stderr).toContain(`hint: ${SAVE_AS}`);
+    expect(runs[name].stderr).toMatch(new RegExp(`\nhint: ${SAVE_AS.replace('(', '\\(').replace(')', '\\)')}; if the file is genuine, raise the limit with --limit compression-ratio=\\d+\n`));
   });
 
   it('a part larger than its header says is caught while inflating', () => {
@@ -80,13 +79,13 @@ describe('zip bombs and lying zips (cases 34–35)', () => {
   });
 
   it('a sheet declaring 3 GiB is refused from the directory alone', () => {
-    expectError(runs.huge, 2, 'kpi: error: huge.xlsx: xl/worksheets/sheet1.xml inflates to 3072 MiB, over the 2048 MiB kpi reads, so the workbook is refused', 'split the ledger into several workbooks or CSV files');
+    expectError(runs.huge, 2, 'kpi: error: huge.xlsx: xl/worksheets/sheet1.xml inflates to 3072 MiB, over the 2048 MiB kpi reads, so the workbook is refused', `split the ledger into several workbooks or CSV files; if the file is genuine, raise the limit with --limit unzipped-bytes=${3 * 1024 ** 3}`);
   });
 });
 
 describe('shapes that cost memory or time (cases 36–38)', () => {
   it('more than 10,000 zip entries', () => {
-    expectError(runs.entries, 2, 'kpi: error: entries.xlsx: the zip holds 10008 entries; a workbook has at most a few hundred (limit 10000), so it is refused', SAVE_AS);
+    expectError(runs.entries, 2, 'kpi: error: entries.xlsx: the zip holds 10008 entries; a workbook has at most a few hundred (limit 10000), so it is refused', `${SAVE_AS}; if the file is genuine, raise the limit with --limit zip-entries=10008`);
   });
 
   it('100,000 nested elements inside a row are skipped, the rows read', () => {
@@ -98,7 +97,7 @@ describe('shapes that cost memory or time (cases 36–38)', () => {
   });
 
   it('a cell over 1 Mi characters is refused, not buffered', () => {
-    expectError(runs.hugeCell, 2, 'kpi: error: hugeCell.xlsx [services]: the workbook is damaged (cell D2 holds more than 1048576 characters (Excel allows 32,767))', DAMAGED);
+    expectError(runs.hugeCell, 2, 'kpi: error: hugeCell.xlsx [services]: cell D2 holds more than 1048576 characters (Excel allows 32,767)', 'a cell that long is not a ledger value: check the file; if the file is genuine, raise the limit with --limit cell-chars=N');
   });
 
   it('DOCTYPE entities are never expanded: no entity bomb, no file read', () => {
@@ -112,7 +111,7 @@ describe('shapes that cost memory or time (cases 36–38)', () => {
 
   it('merges covering the whole grid fill only the rows that exist', () => {
     const report = scored(runs.hugeMerge);
-    expect(report.stats).toEqual({ rows: 2, rowsOutOfPeriod: 0, rejected: 0 });
+    expect(report.stats).toEqual({ rows: 2, rowsOutOfPeriod: 0, rejected: 0, read: 2, used: 2, blank: 0 });
     expect(actuals(report)).toEqual({ E1: 5, E2: 6 });
   });
 
@@ -120,7 +119,4 @@ describe('shapes that cost memory or time (cases 36–38)', () => {
     expectError(runs.traversal, 2, 'kpi: error: traversal.xlsx: the workbook is damaged (invalid relative path: ../../evil.txt)', DAMAGED);
   });
 
-  it('all of the above, together, take seconds, not minutes', () => {
-    expect(elapsed).toBeLessThan(15_000);
-  });
 });

@@ -141,7 +141,8 @@ describe('rich text, phonetic runs, merges, other sheets (case 29)', () => {
     const report = scored(runs.richText);
     expect(report.employees.map((e) => [e.id, e.name, e.team]).sort()).toEqual([['E1', 'Chen Jing', '漢字'], ['E2', '漢字', 'Two']]);
     expect(actuals(report)).toEqual({ E1: 5.5, E2: 7 });
-    expect(report.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 0 });
+    // 3 service rows below the header (the title and blank row above it are not data) + 2 roster rows.
+    expect(report.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 0, read: 5, used: 5, blank: 0 });
   });
 });
 

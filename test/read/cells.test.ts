@@ -74,7 +74,7 @@ describe('parseNumberCell', () => {
   ])('rejects %j', (input) => {
     const r = parseNumberCell(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(/^(not a number|number too large)$/);
+    if (!r.ok) expect(r.reason).toMatch(/^(not a number|number too large \(over 10\^15: an id in a number column\?\))$/);
   });
 });
 

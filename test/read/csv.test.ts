@@ -12,7 +12,7 @@ import { checkConfigText } from '../../src/config/load.js';
 import { parsePeriod } from '../../src/core/period.js';
 import type { Scheme } from '../../src/core/types.js';
 import { KpiError } from '../../src/errors.js';
-import { ingestLedgers } from '../../src/read/ingest.js';
+import { closeLedgers, ingestLedgers, readLedgers } from '../../src/read/ingest.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kpi-csv-'));
 
@@ -143,8 +143,28 @@ describe('bad rows are reported, never lost', () => {
       [6, '是否及时', 'maybe', 'not a yes/no value (use 是/否, true/false, 1/0)'],
     ]);
     expect(book.rejected.every((r) => r.file === path && r.sheet === null)).toBe(true);
-    // Rows 2–7 are data rows; row 8 is blank and not counted.
-    expect(book.stats).toEqual({ rows: 6, rowsOutOfPeriod: 1, rejected: 4 });
+    // Rows 2–7 are data rows; row 8 is blank and not counted in `rows`. Every row read is
+    // accounted for: 7 read = 1 used (row 2) + 4 rejected + 1 out of period (7) + 1 blank (8).
+    expect(book.stats).toEqual({ rows: 6, rowsOutOfPeriod: 1, rejected: 4, read: 7, used: 1, blank: 1 });
+  });
+
+  it('every period of the same read adds up; a row counted nowhere stops the run as a bug, not a KpiError', async () => {
+    const read = await readLedgers([file('服务台账-recon.csv', text)], scheme, { period: null, unit: 'month', sourceOverrides: new Map() });
+    // November: row 2 used, 3–6 rejected, row 7 (October) out of period. October: rows 4
+    // and 5 rejected (no readable date: no period has them), row 7 rejected ("abc"),
+    // November's rows 2, 3 and 6 out of period. Row 8 is blank in both.
+    expect(closeLedgers(read, parsePeriod('2026-11')).book.stats).toMatchObject({ read: 7, used: 1, rejected: 4, rowsOutOfPeriod: 1, blank: 1 });
+    expect(closeLedgers(read, parsePeriod('2026-10')).book.stats).toMatchObject({ read: 7, used: 0, rejected: 3, rowsOutOfPeriod: 3, blank: 1 });
+    read.tally.read++;
+    let thrown: unknown;
+    try {
+      closeLedgers(read, parsePeriod('2026-11'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).not.toBeInstanceOf(KpiError);
+    expect((thrown as Error).message).toBe('rows do not add up: 8 read ≠ 1 used + 4 rejected + 1 blank + 1 out of period');
   });
 
   it('without a period, scores the month of the latest date', async () => {

@@ -46,6 +46,15 @@ describe('renderCsv', () => {
     ]);
   });
 
+  it('quotes a line break inside a cell, so the row stays one row for any reader', () => {
+    const broken: ScoreReport = { ...report, employees: [employee('E1', 'Chen\nJing', 46.5, 45), employee('E2', 'Li\rNa', 35.5, 45)] };
+    const written = renderCsv(broken, scheme);
+    expect(written).toContain('"Chen\nJing"');
+    expect(written).toContain('"Li\rNa"');
+    const rows = parse(written.slice(1), { columns: true, record_delimiter: ['\r\n', '\n', '\r'] }) as Record<string, string>[];
+    expect(rows.map((r) => [r.id, r.name])).toEqual([['E1', 'Chen\nJing'], ['E2', 'Li\rNa']]);
+  });
+
   it.each([
     ['=1+1', "'=1+1"], ['+1', "'+1"], ['-5', "'-5"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"], ['\rx', "'\rx"],
     ['＝1', "'＝1"], ['张三', '张三'], ['a=b', 'a=b'], ['', ''],

@@ -19,8 +19,6 @@ import { XmlError, XmlScanner, type XmlHandler, type XmlTag } from './xml.js';
 /** Excel's last date, 9999-12-31: a larger number in a date-formatted cell is shown as
  *  ##### by Excel and kept as a number here. */
 const MAX_SERIAL = 2_958_465;
-/** Excel holds at most 32,767 characters in a cell; far more means a damaged or hostile file. */
-const MAX_CELL_CHARS = 1 << 20;
 /** Rows are handed on after at most this many cells (8 MiB of slots): one input chunk of a
  *  sheet whose every row has a value in column XFD would otherwise expand to ~200 MiB. */
 const MAX_READY_CELLS = 1 << 20;
@@ -33,7 +31,12 @@ export interface SheetContext {
   /** Per cell style index: whether its number format is a date. */
   dateStyles: readonly boolean[];
   date1904: boolean;
+  /** The longest cell text read (--limit cell-chars). */
+  maxCellChars: number;
 }
+
+/** A cell longer than the limit: not damage, so the message says how to raise it. */
+export class CellTooLong extends XmlError {}
 
 /** What the reader noticed that the person should hear about. */
 export interface SheetNotes {
@@ -181,8 +184,9 @@ export class SheetReader implements XmlHandler {
   text(text: string): void {
     if (this.collecting === 'v') this.value += text;
     else if (this.collecting === 'is') this.inline += text;
-    if ((this.value?.length ?? 0) + (this.inline?.length ?? 0) > MAX_CELL_CHARS) {
-      throw new XmlError(`cell ${this.ref()} holds more than ${MAX_CELL_CHARS} characters (Excel allows 32,767)`);
+    const limit = this.context.maxCellChars;
+    if ((this.value?.length ?? 0) + (this.inline?.length ?? 0) > limit) {
+      throw new CellTooLong(`cell ${this.ref()} holds more than ${limit} characters (Excel allows 32,767)`);
     }
   }
 

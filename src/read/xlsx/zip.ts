@@ -13,20 +13,20 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import * as zlib from 'node:zlib';
 import { EXIT, KpiError } from '../../errors.js';
+import { DEFAULT_LIMITS, raiseHint, type Limits } from '../../limits.js';
 
-/** A workbook has a few dozen parts (a 100-sheet one ~250); tens of thousands of entries is
- *  not a ledger, and listing them costs memory before anything useful happens. */
-export const MAX_ZIP_ENTRIES = 10_000;
-/** A sheet larger than this once inflated is refused. Sheets are streamed, so this is about
- *  time and disk-sized bombs, not memory: raise it freely if real ledgers need it. */
-export const MAX_SHEET_BYTES = 2 * 1024 ** 3;
-/** Parts held whole in memory once parsed (shared strings, styles, workbook, relationships)
- *  get a tighter cap: 256 MiB of shared-string XML is ~5 million distinct texts. */
-export const MAX_HELD_PART_BYTES = 256 * 1024 ** 2;
-/** Sheet XML compresses 5–20:1 (a 200,000-row ledger: 6.5:1); a part that claims more than
- *  200:1 is a zip bomb, not a ledger. */
-export const MAX_COMPRESSION_RATIO = 200;
+// The limits (src/limits.ts, raised with --limit): a workbook has a few dozen parts (a
+// 100-sheet one ~250), so tens of thousands of entries is not a ledger, and listing them
+// costs memory before anything useful happens (zip-entries). Sheets are streamed, so their
+// inflated size is about time and disk-sized bombs, not memory (unzipped-bytes); parts held
+// whole in memory once parsed (shared strings, styles, workbook, relationships) get an
+// eighth of it: 256 MiB of shared-string XML is ~5 million distinct texts. Sheet XML
+// compresses 5–20:1 (a 200,000-row ledger: 6.5:1); a part that claims more than 200:1 is a
+// zip bomb, not a ledger (compression-ratio).
+const HELD_PART_SHARE = 8;
+
 /** The ratio is only judged from this size on: small parts cannot hurt whatever their ratio,
  *  and a few repetitive kilobytes compress far better than a real sheet. */
 const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
@@ -67,9 +67,10 @@ export class XlsxPackage {
     readonly file: string,
     private readonly zip: ZipFile,
     private readonly entries: Map<string, Entry>,
+    private readonly limits: Limits,
   ) {}
 
-  static async open(file: string): Promise<XlsxPackage> {
+  static async open(file: string, limits: Limits = DEFAULT_LIMITS): Promise<XlsxPackage> {
     const handle = await open(file, 'r');
     const head = Buffer.alloc(8);
     try {
@@ -84,12 +85,12 @@ export class XlsxPackage {
     } catch (error) {
       throw damaged(file, `not a readable zip: ${(error as Error).message}`);
     }
-    if (zip.entryCount > MAX_ZIP_ENTRIES) {
+    if (zip.entryCount > limits.zipEntries) {
       zip.close();
       throw new KpiError(
-        `${file}: the zip holds ${zip.entryCount} entries; a workbook has at most a few hundred (limit ${MAX_ZIP_ENTRIES}), so it is refused`,
+        `${file}: the zip holds ${zip.entryCount} entries; a workbook has at most a few hundred (limit ${limits.zipEntries}), so it is refused`,
         EXIT.data,
-        SAVE_AS_XLSX,
+        `${SAVE_AS_XLSX}; ${raiseHint('zipEntries', zip.entryCount)}`,
       );
     }
     const entries = new Map<string, Entry>();
@@ -107,7 +108,7 @@ export class XlsxPackage {
       zip.close();
       throw damaged(file, (error as Error).message);
     }
-    return new XlsxPackage(file, zip, entries);
+    return new XlsxPackage(file, zip, entries, limits);
   }
 
   /** The entry of a part, by its name in the package (`xl/workbook.xml`); OPC part names
@@ -122,20 +123,21 @@ export class XlsxPackage {
     if (entry.isEncrypted()) {
       throw new KpiError(`${this.file}: the workbook is password-protected, which kpi cannot read`, EXIT.data, `remove the password or ${SAVE_AS_XLSX}`);
     }
-    const limit = held ? MAX_HELD_PART_BYTES : MAX_SHEET_BYTES;
+    const { unzippedBytes, compressionRatio } = this.limits;
+    const limit = held ? Math.floor(unzippedBytes / HELD_PART_SHARE) : unzippedBytes;
     if (entry.uncompressedSize > limit) {
       throw new KpiError(
         `${where} inflates to ${mib(entry.uncompressedSize)}, over the ${mib(limit)} kpi reads, so the workbook is refused`,
         EXIT.data,
-        'split the ledger into several workbooks or CSV files',
+        `split the ledger into several workbooks or CSV files; ${raiseHint('unzippedBytes', held ? entry.uncompressedSize * HELD_PART_SHARE : entry.uncompressedSize)}`,
       );
     }
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize >= RATIO_CHECKED_FROM_BYTES && ratio > MAX_COMPRESSION_RATIO) {
+    if (entry.uncompressedSize >= RATIO_CHECKED_FROM_BYTES && ratio > compressionRatio) {
       throw new KpiError(
-        `${where} claims a compression ratio of ${Math.round(ratio)}:1 (real sheets stay under 20:1; limit ${MAX_COMPRESSION_RATIO}:1): this looks like a zip bomb, so the workbook is refused`,
+        `${where} claims a compression ratio of ${Math.round(ratio)}:1 (real sheets stay under 20:1; limit ${compressionRatio}:1): this looks like a zip bomb, so the workbook is refused`,
         EXIT.data,
-        SAVE_AS_XLSX,
+        `${SAVE_AS_XLSX}; ${raiseHint('compressionRatio', ratio)}`,
       );
     }
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
@@ -143,9 +145,11 @@ export class XlsxPackage {
     }
   }
 
-  /** The inflated bytes of a part, checked against the size its header declares. */
+  /** The inflated bytes of a part, checked against the size and checksum its header
+   *  declares (a flipped bit in a sheet would otherwise be read as a different number). */
   async *bytes(entry: Entry): AsyncGenerator<Buffer> {
     let total = 0;
+    let crc = 0;
     try {
       const raw = await new Promise<Readable>((resolve, reject) => {
         this.zip.openReadStream(entry, { decodeFileData: false }, (error, stream) => (error ? reject(error) : resolve(stream)));
@@ -156,6 +160,7 @@ export class XlsxPackage {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         total += chunk.length;
         if (total > entry.uncompressedSize) throw damaged(this.file, `${entry.fileName} is larger than its zip header says`);
+        if (crc32) crc = crc32(chunk, crc);
         yield chunk;
       }
     } catch (error) {
@@ -163,11 +168,15 @@ export class XlsxPackage {
       throw damaged(this.file, `${entry.fileName}: ${(error as Error).message}`);
     }
     if (total !== entry.uncompressedSize) throw damaged(this.file, `${entry.fileName} is shorter than its zip header says`);
+    if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) throw damaged(this.file, `${entry.fileName} fails its checksum (CRC-32): the file was changed or cut short in transit`);
   }
 
   close(): void {
     this.zip.close();
   }
 }
+
+/** zlib's CRC-32 (Node 20.15 and later; on older Nodes parts are not checksummed). */
+const crc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
 
 const mib = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MiB`;
