@@ -3,12 +3,20 @@
  * A KpiError becomes `kpi: error: …` plus a hint and its exit code; anything else is a bug
  * and says so, with the version and the stack, so it can be reported.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
 import { EXIT, KpiError } from './errors.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** kpi's version, from the package.json above this file: dist/cli.js or dist/bundle/cli.js. */
+function readVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    const file = new URL(up, import.meta.url);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
+}
+const VERSION = readVersion();
 /** Exit code for an internal error (a bug in kpi, never the user's doing). */
 const EXIT_BUG = 3;
 
