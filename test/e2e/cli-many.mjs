@@ -1,6 +1,6 @@
 /**
  * Runs several kpi command lines in one Node process, each exactly as bin/kpi.js runs one:
- * a fresh instance of dist/cli.js (its own argv, cwd, exit code, stdout and stderr), the
+ * a fresh instance of dist/bundle/cli.js (its own argv, cwd, exit code, stdout and stderr), the
  * rest of kpi shared. A process costs ~0.5 s to start; the error catalogue and the
  * bad-input suite have dozens of command lines, so they run them in a few of these.
  * Cases come as JSON on stdin ([{args, cwd}]); results go out as JSON
@@ -9,7 +9,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const cli = pathToFileURL(fileURLToPath(new URL('../../dist/cli.js', import.meta.url))).href;
+const cli = pathToFileURL(fileURLToPath(new URL('../../dist/bundle/cli.js', import.meta.url))).href;
 const kpi = fileURLToPath(new URL('../../bin/kpi.js', import.meta.url));
 const cases = JSON.parse(readFileSync(0, 'utf8'));
 const write = { out: process.stdout.write, err: process.stderr.write };

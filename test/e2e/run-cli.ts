@@ -29,7 +29,7 @@ const MANY = fileURLToPath(new URL('./cli-many.mjs', import.meta.url));
 
 /**
  * Runs several command lines in one Node process, each as bin/kpi.js would run it (a fresh
- * dist/cli.js: its own argv, cwd, stdout, stderr and exit code; see cli-many.mjs), with
+ * dist/bundle/cli.js: its own argv, cwd, stdout, stderr and exit code; see cli-many.mjs), with
  * `env` added to the environment (e.g. TZ). Starting Node costs ~0.5 s, so suites with
  * dozens of command lines use this; a case that could crash or hang the process itself
  * gets its own process (runKpi).
