@@ -5,25 +5,25 @@
  * left empty (not "N/A"), so Excel offers Sum rather than Count for those columns; the
  * "excluded" column says which rows did not count.
  */
-import type ExcelJS from 'exceljs';
 import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { Scheme } from '../../core/types.js';
 import { word, type Locale, type Word } from '../labels.js';
 import { memo, printSetup, write, type CellStyle } from './sheet-kit.js';
+import { columnLetter, type Sheet } from './sheet.js';
 import type { Plain } from './safe.js';
 import { BOX, FILL, FORMAT, actualFormat, baseFont, fitColumns, shownText } from './style.js';
 import { weightingOf } from './weighting.js';
 
 const HEADERS: Word[] = ['period', 'id', 'name', 'role', 'team', 'dimension', 'indicator', 'metric', 'weight', 'actual', 'score', 'excluded', 'weighted'];
 
-export function addDetails(sheet: ExcelJS.Worksheet, report: ScoreReport, results: readonly EmployeeResult[], scheme: Scheme, locale: Locale): void {
+export function addDetails(sheet: Sheet, report: ScoreReport, results: readonly EmployeeResult[], scheme: Scheme, locale: Locale): void {
   const w = (key: Word) => word(key, locale);
   const font = baseFont(locale);
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } };
   const plain: CellStyle = { font, border: BOX };
   const numbered = memo((numFmt: string): CellStyle => ({ ...plain, numFmt }));
-  const letters = HEADERS.map((_, i) => sheet.getColumn(i + 1).letter);
+  const letters = HEADERS.map((_, i) => columnLetter(i + 1));
   const letter = (i: number) => letters[i];
   HEADERS.forEach((key, i) => write(sheet, `${letter(i)}1`, w(key), head));
   const texts: string[][] = [HEADERS.map(w)];
@@ -54,7 +54,7 @@ export function addDetails(sheet: ExcelJS.Worksheet, report: ScoreReport, result
     }
   }
   fitColumns(sheet, texts, { min: 6, max: 40 });
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, row - 1), column: HEADERS.length } };
+  sheet.ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, row - 1), column: HEADERS.length } };
   printSetup(sheet, 'landscape', '1:1');
 }

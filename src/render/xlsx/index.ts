@@ -2,8 +2,9 @@
  * The scorecard workbook of SPEC §6.4, as bytes: Summary (the ranking), one printable
  * scorecard per person, Details (person × indicator, for pivots) and Issues (rejected rows
  * and warnings). Nothing is written to disk here — src/output.ts writes atomically — and
- * ExcelJS is loaded only when a workbook is rendered. The same input and `created` time
- * give the same bytes (zip.ts fixes the entry times JSZip takes from the clock).
+ * ExcelJS is loaded only when a workbook is rendered. The sheets' cells are kept and written
+ * by kpi (sheet.ts), everything else by ExcelJS (parts.ts); the same input and `created`
+ * time give the same bytes (zip.ts stamps every entry with that time).
  */
 import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
@@ -13,7 +14,7 @@ import { addDetails } from './details.js';
 import { addIssues } from './issues.js';
 import { SheetNames } from './safe.js';
 import { addScorecard, type ScorecardContext } from './scorecard.js';
-import { fillFont } from './sheet-kit.js';
+import { Sheet } from './sheet.js';
 import { addSummary } from './summary.js';
 import { baseFont } from './style.js';
 import { workbookBytes } from './parts.js';
@@ -40,9 +41,13 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   const fixed = [word('summarySheet', locale), word('detailsSheet', locale), word('issuesSheet', locale)];
   const names = new SheetNames(fixed);
   const font = baseFont(locale);
-  const sheetOptions = { properties: { defaultRowHeight: 18 } };
-  const summary = workbook.addWorksheet(fixed[0], sheetOptions);
-  addSummary(summary, report, scheme, locale);
+  const sheets: Sheet[] = [];
+  const addSheet = (name: string): Sheet => {
+    const sheet = new Sheet(workbook.addWorksheet(name, { properties: { defaultRowHeight: 18 } }));
+    sheets.push(sheet);
+    return sheet;
+  };
+  addSummary(addSheet(fixed[0]), report, scheme, locale);
 
   const byId = new Map(results.map((r) => [r.id, r]));
   const teamSizes = new Map<string, number>();
@@ -53,16 +58,13 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   };
   for (const employee of report.employees) {
     const name = names.claim(employee.name ? `${employee.id} ${employee.name}` : employee.id);
-    const sheet = workbook.addWorksheet(name, sheetOptions);
-    addScorecard(sheet, employee, byId.get(employee.id), context);
+    addScorecard(addSheet(name), employee, byId.get(employee.id), context);
   }
 
-  addDetails(workbook.addWorksheet(fixed[1], sheetOptions), report, results, scheme, locale);
-  addIssues(workbook.addWorksheet(fixed[2], sheetOptions), report, locale);
+  addDetails(addSheet(fixed[1]), report, results, scheme, locale);
+  addIssues(addSheet(fixed[2]), report, locale);
 
-  // Cells without a style of their own (empty cells in merged ranges, gaps) use the
-  // workbook font too, so a printed card has one typeface.
-  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => fillFont(cell, font))));
-
-  return workbookBytes(workbook, input.created);
+  // Cells without a font of their own (gaps, lines to sign on) use the workbook font too.
+  for (const sheet of sheets) sheet.fillFont(font);
+  return workbookBytes(workbook, sheets, input.created);
 }

@@ -3,20 +3,20 @@
  * column, value, reason — then every warning, so nothing dropped from the scoring is
  * hidden from the person who reads the workbook. Values are ledger text, written as text.
  */
-import type ExcelJS from 'exceljs';
 import type { ScoreReport } from '../../core/report.js';
 import { word, type Locale, type Word } from '../labels.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
+import { columnLetter, type Sheet } from './sheet.js';
 import type { Plain } from './safe.js';
 import { BOX, FILL, baseFont, fitColumns } from './style.js';
 
 const HEADERS: Word[] = ['kind', 'file', 'sheet', 'row', 'column', 'value', 'reason'];
 
-export function addIssues(sheet: ExcelJS.Worksheet, report: ScoreReport, locale: Locale): void {
+export function addIssues(sheet: Sheet, report: ScoreReport, locale: Locale): void {
   const w = (key: Word) => word(key, locale);
   const font = baseFont(locale);
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } };
-  const letter = (i: number) => sheet.getColumn(i + 1).letter;
+  const letter = (i: number) => columnLetter(i + 1);
   HEADERS.forEach((key, i) => write(sheet, `${letter(i)}1`, w(key), head));
 
   const lines: Plain[][] = [
@@ -31,7 +31,7 @@ export function addIssues(sheet: ExcelJS.Worksheet, report: ScoreReport, locale:
   });
   const texts = [HEADERS.map(w), ...lines.map((cells) => cells.map((v) => (v === null ? '' : String(v))))];
   fitColumns(sheet, texts, { min: 6, max: 60 });
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lines.length + 1, column: HEADERS.length } };
+  sheet.ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lines.length + 1, column: HEADERS.length } };
   printSetup(sheet, 'landscape', '1:1');
 }

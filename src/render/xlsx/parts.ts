@@ -1,14 +1,19 @@
 /**
- * The workbook as .xlsx bytes. ExcelJS renders every part (workbook, sheets, styles, shared
- * strings, …) but its own writer zips them with JSZip, which deflates in JavaScript and
- * stamps entries with the clock. So the parts go through the same steps as ExcelJS's
- * `xlsx.write` (exceljs 4.4, lib/xlsx/xlsx.js) into our ZipWriter instead, and one fix is
- * made on the way: ExcelJS puts an empty `<x14:id/>` in every Excel-2007-style data bar (a
- * reference to an Excel-2010 rule that does not exist; that form itself carries a random
- * GUID), which is dropped.
+ * The workbook as .xlsx bytes. ExcelJS renders every part — workbook, styles, shared strings,
+ * and each worksheet with its columns, views, filters, merges' neighbours, page setup — but
+ * not the cells, which are ours (sheet.ts): once ExcelJS has prepared its model, each
+ * sheet's cells are written (sheet-xml.ts) with style numbers and string indexes from
+ * ExcelJS's registries, and spliced into the worksheet part ExcelJS renders with no rows.
+ * The parts go through the same steps as ExcelJS's `xlsx.write` (exceljs 4.4,
+ * lib/xlsx/xlsx.js), but into our ZipWriter rather than JSZip (zip.ts). One fix is made on
+ * the way: ExcelJS puts an empty `<x14:id/>` in every Excel-2007-style data bar (a reference
+ * to an Excel-2010 rule that does not exist; that form itself carries a random GUID), which
+ * is dropped.
  */
 import type ExcelJS from 'exceljs';
-import { ZipWriter } from './zip.js';
+import type { Sheet, Style } from './sheet.js';
+import { sheetXml, type SheetXml } from './sheet-xml.js';
+import { ZipWriter, type Deflated } from './zip.js';
 
 /** Where ExcelJS's part writers put a part (its ZipWriter's `append`). */
 interface PartSink {
@@ -16,6 +21,13 @@ interface PartSink {
 }
 
 type Step = (zip: PartSink, model: unknown) => Promise<void>;
+
+/** The model ExcelJS's `prepareModel` fills in: its worksheets and registries. */
+interface PreparedModel {
+  worksheets: { id: number }[];
+  styles: { addStyleModel(style: Style): number };
+  sharedStrings: { add(text: string): number };
+}
 
 /** The steps of ExcelJS's `XLSX.write`, which its typings do not list. */
 interface XlsxSteps {
@@ -26,22 +38,63 @@ interface XlsxSteps {
 }
 
 const EMPTY_DATABAR_REF = /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g;
-const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
-export async function workbookBytes(workbook: ExcelJS.Workbook, created: Date): Promise<Uint8Array> {
+const STEPS = ['addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings', 'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook'] as const;
+
+/** Sheets written between turns of the event loop, in which finished deflates start queued ones. */
+const SHEETS_PER_TURN = 4;
+
+export async function workbookBytes(workbook: ExcelJS.Workbook, sheets: readonly Sheet[], created: Date): Promise<Uint8Array> {
   const xlsx = workbook.xlsx as unknown as XlsxSteps;
-  const model = workbook.model;
+  const model = workbook.model as unknown as PreparedModel;
   const zip = new ZipWriter(created);
+  xlsx.prepareModel(model, {});
+
+  // ExcelJS's worksheet parts come first, without rows (they do not depend on the cells).
+  const worksheetParts: [string, string | Uint8Array | Deflated][] = [];
+  await xlsx.addWorksheets({ append: (data, { name }) => void worksheetParts.push([name, data]) }, model);
+
+  // Then each sheet's cells, sheet by sheet and row by row as ExcelJS would go, so styles and
+  // strings are numbered as ExcelJS numbers them; each part deflates while the next is written.
+  const byWorksheet = new Map(sheets.map((sheet) => [sheet.ws.id, sheet]));
+  const ids = { style: (style: Style) => model.styles.addStyleModel(style), text: (text: string) => model.sharedStrings.add(text) };
+  let written = 0;
+  for (const part of worksheetParts) {
+    const [name, data] = part;
+    const sheet = SHEET_PART.exec(name);
+    if (!sheet || typeof data !== 'string') continue;
+    const cells = byWorksheet.get(Number(sheet[1]));
+    part[1] = zip.deflate((cells ? withCells(data, sheetXml(cells, ids)) : data).replace(EMPTY_DATABAR_REF, ''));
+    if (++written % SHEETS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  // Every part in the order of ExcelJS's own write (shared strings after the sheets).
   const sink: PartSink = {
     append(data, { name, base64 }) {
       if (base64) throw new Error(`workbook part ${name}: base64 media is not written`);
-      zip.add(name, typeof data === 'string' && SHEET_PART.test(name) ? data.replace(EMPTY_DATABAR_REF, '') : data);
+      zip.add(name, data);
     },
   };
-  xlsx.prepareModel(model, {});
-  // The order of ExcelJS's own write: shared strings after the sheets that fill them.
-  for (const step of ['addContentTypes', 'addOfficeRels', 'addWorkbookRels', 'addWorksheets', 'addSharedStrings', 'addDrawings', 'addTables', 'addThemes', 'addStyles', 'addMedia', 'addApp', 'addCore', 'addWorkbook'] as const) {
-    await xlsx[step](sink, model);
+  for (const step of STEPS) {
+    if (step === 'addWorksheets') for (const [name, part] of worksheetParts) zip.add(name, part);
+    else await xlsx[step](sink, model);
   }
   return zip.finish();
+}
+
+const NO_ROWS = '<sheetData/>';
+const NO_DIMENSION = '<dimension ref="A1:A1"/>';
+
+/** A worksheet part as ExcelJS renders it with no rows, given its cells. */
+function withCells(xml: string, cells: SheetXml | undefined): string {
+  if (!cells) return xml;
+  const at = xml.indexOf(NO_ROWS);
+  const dimension = xml.indexOf(NO_DIMENSION);
+  if (at < 0 || dimension < 0 || dimension > at) throw new Error('worksheet part: not the empty sheet ExcelJS 4.4 writes');
+  // <mergeCells> follows <sheetData> and the <autoFilter> ExcelJS may write after it.
+  let merges = at + NO_ROWS.length;
+  if (xml.startsWith('<autoFilter', merges)) merges = xml.indexOf('/>', merges) + 2;
+  return xml.slice(0, dimension) + `<dimension ref="${cells.dimension}"/>` + xml.slice(dimension + NO_DIMENSION.length, at) +
+    cells.sheetData + xml.slice(at + NO_ROWS.length, merges) + cells.mergeCells + xml.slice(merges);
 }

@@ -5,7 +5,7 @@
  * C0 controls other than tab and newline) and cut to Excel's 32,767 characters. Numbers
  * are written only when finite. Sheet names made from data are made legal and unique here.
  */
-import type ExcelJS from 'exceljs';
+import { intern, Kind, type Cell } from './sheet.js';
 
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -37,27 +37,29 @@ export function finite(value: number | null | undefined): number | null {
 export type Plain = string | number | null;
 
 /** Writes a plain value: strings cleaned, non-finite numbers left empty. */
-export function put(cell: ExcelJS.Cell, value: Plain, numFmt?: string): ExcelJS.Cell {
-  if (typeof value === 'string') cell.value = cleanText(value);
-  else cell.value = finite(value);
-  if (numFmt && typeof cell.value === 'number') setFormat(cell, numFmt);
-  return cell;
+export function put(cell: Cell, value: Plain, numFmt?: string): void {
+  const text = typeof value === 'string' ? cleanText(value) : null;
+  const number = text === null ? finite(value as number | null) : null;
+  cell.kind = text !== null ? Kind.String : number !== null ? Kind.Number : Kind.Null;
+  cell.value = text ?? number;
+  cell.formula = undefined;
+  if (numFmt && number !== null) setFormat(cell, numFmt);
 }
 
 /**
  * Writes one of our own formulas with its cached result. The formula text is built by the
  * renderer from cell addresses and constants only — never from ledger text.
  */
-export function putFormula(cell: ExcelJS.Cell, formula: string, result: number | string, numFmt?: string): ExcelJS.Cell {
-  const cached = typeof result === 'number' ? finite(result) : cleanText(result);
-  cell.value = cached === null ? { formula } : { formula, result: cached };
+export function putFormula(cell: Cell, formula: string, result: number | string, numFmt?: string): void {
+  cell.kind = Kind.Formula;
+  cell.formula = formula;
+  cell.value = typeof result === 'number' ? finite(result) : cleanText(result);
   if (numFmt) setFormat(cell, numFmt);
-  return cell;
 }
 
-/** Cells may share one style object (sheet-kit.ts), so a format gives the cell a new one. */
-function setFormat(cell: ExcelJS.Cell, numFmt: string): void {
-  if (cell.numFmt !== numFmt) cell.style = { ...cell.style, numFmt };
+/** Style objects are shared (sheet.ts), so a format gives the cell another one. */
+function setFormat(cell: Cell, numFmt: string): void {
+  if (cell.style.numFmt !== numFmt) cell.style = intern({ ...cell.style, numFmt });
 }
 
 /** East Asian wide and full-width characters take two columns (CJK, kana, hangul, ＡＢ). */

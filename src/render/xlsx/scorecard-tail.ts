@@ -4,45 +4,18 @@
  * final score, grade, rank and team rank, and the signature lines — employee, assessor,
  * date — with underlines to sign on. Also the print setup: A4 portrait, one page wide.
  */
-import type ExcelJS from 'exceljs';
 import type { ReportEmployee } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
-import { word, wordWith, type Locale, type Word } from '../labels.js';
+import { word, wordWith, type Word } from '../labels.js';
 import { describeCondition, formatPlain } from '../standard-words.js';
+import { tailStyles } from './card-styles.js';
 import type { ScorecardContext } from './scorecard.js';
-import { memo, printSetup, write, writeFormula, type CellStyle } from './sheet-kit.js';
-import { BOX, FILL, FORMAT, UNDERLINE, actualFormat, baseFont, gradeColor, solid } from './style.js';
-
-/** The styles of the lower half, built once per locale so that every card shares them. */
-const tailStyles = memo((locale: Locale) => {
-  const font = baseFont(locale);
-  const bold = { ...font, bold: true };
-  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle', wrapText: true } };
-  const value: CellStyle = { font: bold, border: BOX, alignment: { vertical: 'middle', horizontal: 'right' } };
-  const total: CellStyle = { ...body, font: bold, fill: FILL.subtotal };
-  const signature = (horizontal?: 'right'): CellStyle => ({ font, alignment: { vertical: 'bottom', ...(horizontal ? { horizontal } : {}) } });
-  return {
-    head: { font: bold, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } } satisfies CellStyle,
-    body,
-    number: memo((numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } })),
-    muted: { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } } satisfies CellStyle,
-    total,
-    totalSigned: { ...total, numFmt: FORMAT.signed, alignment: { horizontal: 'right' } } satisfies CellStyle,
-    effect: { ...body, font: { ...font, bold: true, color: { argb: 'FFC00000' } } } satisfies CellStyle,
-    label: { font: bold, fill: FILL.subtotal, border: BOX, alignment: { vertical: 'middle' } } satisfies CellStyle,
-    note: { font: { ...font, color: { argb: 'FF595959' } }, border: BOX, alignment: { vertical: 'middle', wrapText: true } } satisfies CellStyle,
-    value,
-    final: { ...value, font: { ...font, bold: true, size: 14 }, numFmt: FORMAT.score } satisfies CellStyle,
-    grade: memo((argb: string | undefined): CellStyle => ({ ...value, alignment: { vertical: 'middle', horizontal: 'center' }, fill: argb === undefined ? undefined : solid(argb) })),
-    rank: { ...value, numFmt: FORMAT.integer } satisfies CellStyle,
-    signature: signature(),
-    date: signature('right'),
-    line: { border: UNDERLINE } satisfies CellStyle,
-  };
-});
+import { printSetup, write, writeFormula, type CellStyle } from './sheet-kit.js';
+import type { Sheet } from './sheet.js';
+import { FORMAT, actualFormat, gradeColor } from './style.js';
 
 /** Writes adjustments, vetoes, results and signatures from `start`; returns the last row. */
-export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, result: EmployeeResult, ctx: ScorecardContext, start: number): number {
+export function scorecardTail(sheet: Sheet, e: ReportEmployee, result: EmployeeResult, ctx: ScorecardContext, start: number): number {
   const { locale, scheme } = ctx;
   const w = (key: Word) => word(key, locale);
   const style = tailStyles(locale);
@@ -61,11 +34,11 @@ export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, resul
       if (adj.actual === null) write(sheet, `E${row}:F${row}`, w('notApplicable'), muted);
       else write(sheet, `E${row}:F${row}`, adj.actual, number(actualFormat(metric, undefined)));
       write(sheet, `G${row}`, adj.points, number(FORMAT.signed));
-      sheet.getRow(row++).height = 20;
+      sheet.setHeight(row++, 20);
     }
     write(sheet, `A${row}:F${row}`, w('adjustmentTotal'), style.total);
     writeFormula(sheet, `G${row}`, `SUM(G${first}:G${row - 1})`, e.adjustment ?? 0, style.totalSigned);
-    sheet.getRow(row++).height = 20;
+    sheet.setHeight(row++, 20);
   }
 
   if (scheme.vetoes.length > 0) {
@@ -79,9 +52,9 @@ export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, resul
       write(sheet, `C${row}:D${row}`, veto ? describeCondition(veto.when, locale) : null, body);
       write(sheet, `E${row}`, hit.actual, number(actualFormat(scheme.metrics.find((m) => m.id === hit.metric), undefined)));
       write(sheet, `F${row}:G${row}`, effect, style.effect);
-      sheet.getRow(row++).height = 20;
+      sheet.setHeight(row++, 20);
     }
-    if (e.vetoes.length === 0) sheet.getRow(row++).height = 20;
+    if (e.vetoes.length === 0) sheet.setHeight(row++, 20);
   }
 
   row++;
@@ -99,7 +72,7 @@ export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, resul
     write(sheet, `A${row}:B${row}`, w(line.key), style.label);
     write(sheet, `C${row}:F${row}`, line.note, style.note);
     write(sheet, `G${row}`, line.value, line.style ?? style.value);
-    sheet.getRow(row++).height = line.key === 'final' ? 26 : 20;
+    sheet.setHeight(row++, line.key === 'final' ? 26 : 20);
   }
 
   row += 1;
@@ -108,18 +81,18 @@ export function scorecardTail(sheet: ExcelJS.Worksheet, e: ReportEmployee, resul
     write(sheet, `C${row}:D${row}`, null, style.line);
     write(sheet, `E${row}`, `${w('date')}${locale === 'zh-CN' ? '：' : ':'}`, style.date);
     write(sheet, `F${row}:G${row}`, null, style.line);
-    sheet.getRow(row).height = 34;
+    sheet.setHeight(row, 34);
     row += 1;
   }
   return row - 1;
 }
 
-function tableHead(sheet: ExcelJS.Worksheet, row: number, style: CellStyle, [what, rule, actual, points]: string[]): void {
+function tableHead(sheet: Sheet, row: number, style: CellStyle, [what, rule, actual, points]: string[]): void {
   write(sheet, `A${row}:B${row}`, what, style);
   write(sheet, `C${row}:D${row}`, rule, style);
   write(sheet, `E${row}:F${row}`, actual, style);
   write(sheet, `G${row}`, points, style);
-  sheet.getRow(row).height = 20;
+  sheet.setHeight(row, 20);
 }
 
 function adjustmentRule(rule: ScorecardContext['scheme']['adjustments'][number], ctx: ScorecardContext): string {
@@ -131,10 +104,10 @@ function adjustmentRule(rule: ScorecardContext['scheme']['adjustments'][number],
 }
 
 /** A4 portrait, one page wide, centred, page numbers in the footer; no gridlines on screen. */
-export function finishScorecard(sheet: ExcelJS.Worksheet, lastRow: number): void {
+export function finishScorecard(sheet: Sheet, lastRow: number): void {
   printSetup(sheet, 'portrait');
-  sheet.pageSetup.printArea = `A1:G${lastRow}`;
-  sheet.pageSetup.horizontalCentered = true;
-  sheet.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-  sheet.views = [{ showGridLines: false }];
+  sheet.ws.pageSetup.printArea = `A1:G${lastRow}`;
+  sheet.ws.pageSetup.horizontalCentered = true;
+  sheet.ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+  sheet.ws.views = [{ showGridLines: false }];
 }

@@ -7,16 +7,18 @@
  * recalculated. The rest of the card (adjustments, vetoes, final, grade, rank, signatures)
  * is in scorecard-tail.ts. A person who could not be scored gets a card that says why.
  */
-import type ExcelJS from 'exceljs';
 import type { ReportEmployee } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
-import type { Scheme } from '../../core/types.js';
+import type { IndicatorResult } from '../../core/score.js';
+import type { Indicator, Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale, type Word } from '../labels.js';
 import { describeStandard, isPercentMetric } from '../standard-words.js';
+import { cardStyles } from './card-styles.js';
 import { finishScorecard, scorecardTail } from './scorecard-tail.js';
-import { memo, write, writeFormula, wrappedHeight, type CellStyle } from './sheet-kit.js';
+import { write, writeFormula, wrappedHeight } from './sheet-kit.js';
 import { displayWidth } from './safe.js';
-import { BOX, FILL, FORMAT, actualFormat, baseFont } from './style.js';
+import { FORMAT, actualFormat } from './style.js';
+import type { Sheet } from './sheet.js';
 import { weightingOf } from './weighting.js';
 
 export interface ScorecardContext {
@@ -42,64 +44,70 @@ export function scorecardColumns(scheme: Scheme, locale: Locale): CardColumns {
   };
 }
 
-export function addScorecard(sheet: ExcelJS.Worksheet, employee: ReportEmployee, result: EmployeeResult | undefined, ctx: ScorecardContext): void {
-  const columns = scorecardColumns(ctx.scheme, ctx.locale);
-  Object.entries(columns).forEach(([letter, width]) => (sheet.getColumn(letter).width = width));
+/**
+ * What every card of a workbook shows alike — column widths; per indicator its standard in
+ * words, the format of its actual value and the height of its row — worked out once.
+ */
+interface Shared {
+  columns: CardColumns;
+  lines: Map<Indicator, { standard: string; format: string }>;
+  heights: Map<string, number>;
+}
+
+const sharedByContext = new WeakMap<ScorecardContext, Shared>();
+
+function sharedOf(ctx: ScorecardContext): Shared {
+  let shared = sharedByContext.get(ctx);
+  if (!shared) sharedByContext.set(ctx, (shared = { columns: scorecardColumns(ctx.scheme, ctx.locale), lines: new Map(), heights: new Map() }));
+  return shared;
+}
+
+function indicatorLine(ctx: ScorecardContext, ind: IndicatorResult): { standard: string; format: string } {
+  const { lines } = sharedOf(ctx);
+  let line = lines.get(ind.indicator);
+  if (!line) {
+    const metric = ctx.scheme.metrics.find((m) => m.id === ind.metric);
+    const percent = isPercentMetric(metric, ind.indicator.standard);
+    line = { standard: describeStandard(ind.indicator.standard, ctx.locale, { percent }), format: actualFormat(metric, ind.indicator.standard) };
+    lines.set(ind.indicator, line);
+  }
+  return line;
+}
+
+/** The height of an indicator's row: its label and standard wrapped in columns B and D. */
+function lineHeight(ctx: ScorecardContext, label: string, standard: string): number {
+  const { columns, heights } = sharedOf(ctx);
+  const key = `${label}\u0000${standard}`;
+  let height = heights.get(key);
+  if (height === undefined) heights.set(key, (height = wrappedHeight([{ text: label, width: columns.B }, { text: standard, width: columns.D }])));
+  return height;
+}
+
+export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: EmployeeResult | undefined, ctx: ScorecardContext): void {
+  const { columns } = sharedOf(ctx);
+  Object.entries(columns).forEach(([letter, width]) => sheet.setWidth(letter, width));
   const roleLabel = result?.roleLabel ?? (employee.role === null ? null : ctx.scheme.roles.find((r) => r.id === employee.role)?.label ?? employee.role);
   header(sheet, employee, roleLabel, ctx);
   let last: number;
   if (employee.error !== null || !result) {
     const text = wordWith('notScoredBecause', ctx.locale, { n: employee.error ?? '' });
     write(sheet, 'A8:G8', text, cardStyles(ctx.locale).notScored);
-    sheet.getRow(8).height = wrappedHeight([{ text, width: Object.values(columns).reduce((a, b) => a + b, 0) }], 30);
+    sheet.setHeight(8, wrappedHeight([{ text, width: Object.values(columns).reduce((a, b) => a + b, 0) }], 30));
     last = 8;
   } else {
-    const table = indicatorTable(sheet, result, ctx, columns, 8);
+    const table = indicatorTable(sheet, result, ctx, 8);
     last = scorecardTail(sheet, employee, result, ctx, table.next + 1);
   }
   finishScorecard(sheet, last);
 }
 
-/**
- * The styles of a card, built once per locale: every card's cells then share the same style
- * objects, which is what keeps writing thousands of cards fast (sheet-kit.ts).
- */
-const cardStyles = memo((locale: Locale) => {
-  const font = baseFont(locale);
-  const bold = { ...font, bold: true };
-  const body: CellStyle = { font, border: BOX, alignment: { vertical: 'middle' } };
-  const value: CellStyle = { font, border: BOX, alignment: { vertical: 'middle', horizontal: 'left', shrinkToFit: true } };
-  const subtotal: CellStyle = { ...body, font: bold, fill: FILL.subtotal };
-  const total: CellStyle = { ...body, font: bold, fill: FILL.total };
-  return {
-    title: { font: { ...font, size: 15, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } } satisfies CellStyle,
-    subtitle: { font: { ...font, size: 12 }, alignment: { horizontal: 'center', vertical: 'middle' } } satisfies CellStyle,
-    label: { font: bold, fill: FILL.subtotal, border: BOX, alignment: { vertical: 'middle' } } satisfies CellStyle,
-    value,
-    valueScore: { ...value, font: bold, numFmt: FORMAT.score } satisfies CellStyle,
-    notScored: { font: { ...font, bold: true, color: { argb: 'FFC00000' } }, alignment: { wrapText: true, vertical: 'top' } } satisfies CellStyle,
-    head: { font: bold, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } } satisfies CellStyle,
-    text: { ...body, alignment: { vertical: 'middle', wrapText: true } } satisfies CellStyle,
-    number: memo((numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } })),
-    missing: { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } } satisfies CellStyle,
-    dimension: { ...body, font: bold, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } } satisfies CellStyle,
-    subtotal,
-    subtotalWeight: { ...subtotal, numFmt: FORMAT.general, alignment: { horizontal: 'right' } } satisfies CellStyle,
-    share: { ...subtotal, numFmt: `"${word('shareOfBase', locale)} "0.0%`, alignment: { horizontal: 'left' } } satisfies CellStyle,
-    subtotalScore: memo((scored: boolean): CellStyle => ({ ...subtotal, numFmt: FORMAT.score, alignment: { horizontal: scored ? 'right' : 'center' } })),
-    total,
-    totalNumber: memo((numFmt: string): CellStyle => ({ ...total, numFmt, alignment: { horizontal: 'right' } })),
-    baseNote: { ...total, font: { ...font, color: { argb: 'FF595959' } } } satisfies CellStyle,
-  };
-});
-
-function header(sheet: ExcelJS.Worksheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {
+function header(sheet: Sheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {
   const w = (key: Word) => word(key, ctx.locale);
   const style = cardStyles(ctx.locale);
   write(sheet, 'A1:G1', ctx.title, style.title);
   write(sheet, 'A2:G2', w('scorecard'), style.subtitle);
-  sheet.getRow(1).height = 26;
-  sheet.getRow(2).height = 20;
+  sheet.setHeight(1, 26);
+  sheet.setHeight(2, 20);
   const final = e.final === null ? w('notScored') : e.final;
   const lines: [Word, string | number | null, Word, string | number | null][] = [
     ['name', e.name, 'id', e.id],
@@ -112,12 +120,12 @@ function header(sheet: ExcelJS.Worksheet, e: ReportEmployee, roleLabel: string |
     write(sheet, `B${r}:D${r}`, left, style.value);
     write(sheet, `E${r}`, w(rightKey), style.label);
     write(sheet, `F${r}:G${r}`, right, typeof right === 'number' ? style.valueScore : style.value);
-    sheet.getRow(r).height = 20;
+    sheet.setHeight(r, 20);
   });
 }
 
-function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: ScorecardContext, columns: CardColumns, start: number): { baseRow: number; next: number } {
-  const { locale, scheme } = ctx;
+function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardContext, start: number): { baseRow: number; next: number } {
+  const { locale } = ctx;
   const w = (key: Word) => word(key, locale);
   const na = w('notApplicable');
   const style = cardStyles(locale);
@@ -125,7 +133,7 @@ function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: S
   (['dimension', 'indicator', 'weight', 'standard', 'actual', 'score', 'weighted'] as const).forEach((key, i) => {
     write(sheet, `${'ABCDEFG'[i]}${start}`, w(key), head);
   });
-  sheet.getRow(start).height = 22;
+  sheet.setHeight(start, 22);
 
   const weighting = weightingOf(result);
   const blocks = result.dimensions.map((d) => ({ d, indicators: result.indicators.filter((i) => i.dimension === d.id) }));
@@ -139,21 +147,19 @@ function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: S
     const scoredWeight = `SUMPRODUCT(C${f}:C${l},--ISNUMBER(F${f}:F${l}))`;
     let sum = 0;
     for (const ind of indicators) {
-      const metric = scheme.metrics.find((m) => m.id === ind.metric);
-      const percent = isPercentMetric(metric, ind.indicator.standard);
-      const standard = describeStandard(ind.indicator.standard, locale, { percent });
+      const { standard, format } = indicatorLine(ctx, ind);
       write(sheet, `B${row}`, ind.label, text);
       write(sheet, `C${row}`, ind.weight, number(FORMAT.general));
       write(sheet, `D${row}`, standard, text);
       if (ind.actual === null) write(sheet, `E${row}`, na, missing);
-      else write(sheet, `E${row}`, ind.actual, number(actualFormat(metric, ind.indicator.standard)));
+      else write(sheet, `E${row}`, ind.actual, number(format));
       if (ind.score === null) write(sheet, `F${row}`, na, missing);
       else write(sheet, `F${row}`, ind.score, number(FORMAT.score));
       const contribution = weighting.contribution(ind);
       if (contribution !== null) sum += contribution;
       writeFormula(sheet, `G${row}`, `IF(ISNUMBER(F${row}),F${row}*C${row}/${scoredWeight}*D$${s},"${na}")`,
         contribution ?? na, contribution === null ? missing : number(FORMAT.score));
-      sheet.getRow(row).height = wrappedHeight([{ text: ind.label, width: columns.B }, { text: standard, width: columns.D }]);
+      sheet.setHeight(row, lineHeight(ctx, ind.label, standard));
       row++;
     }
     write(sheet, `A${f}:A${s}`, d.label, style.dimension);
@@ -165,7 +171,7 @@ function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: S
       d.score ?? na, style.subtotalScore(d.score !== null));
     writeFormula(sheet, `G${s}`, `IF(ISNUMBER(F${s}),SUM(G${f}:G${l}),"${na}")`,
       d.score === null ? na : sum, style.subtotalScore(d.score !== null));
-    sheet.getRow(s).height = 20;
+    sheet.setHeight(s, 20);
     subtotals.push({ row: s, value: d.score === null ? null : sum });
     row = s + 1;
   }
@@ -177,6 +183,6 @@ function indicatorTable(sheet: ExcelJS.Worksheet, result: EmployeeResult, ctx: S
   const base = subtotals.reduce((sum, t) => sum + (t.value ?? 0), 0);
   const baseFormula = subtotals.length ? `SUM(${subtotals.map((t) => `G${t.row}`).join(',')})` : '0';
   writeFormula(sheet, `G${baseRow}`, baseFormula, base, style.totalNumber(FORMAT.score));
-  sheet.getRow(baseRow).height = 20;
+  sheet.setHeight(baseRow, 20);
   return { baseRow, next: baseRow + 1 };
 }

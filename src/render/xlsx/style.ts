@@ -8,6 +8,7 @@ import type { Metric, Standard } from '../../core/types.js';
 import type { Locale } from '../labels.js';
 import { isPercentMetric } from '../standard-words.js';
 import { displayWidth } from './safe.js';
+import type { Sheet } from './sheet.js';
 
 export const FORMAT = {
   score: '0.00',
@@ -62,13 +63,13 @@ export function actualFormat(metric: Metric | undefined, standard: Standard | un
 }
 
 /** Sets column widths from the widest text of each column, CJK counted as two. */
-export function fitColumns(sheet: ExcelJS.Worksheet, texts: string[][], limits: { min?: number; max?: number } = {}): void {
+export function fitColumns(sheet: Sheet, texts: string[][], limits: { min?: number; max?: number } = {}): void {
   const widths: number[] = [];
   for (const row of texts) {
     row.forEach((text, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(text))));
   }
   widths.forEach((w, i) => {
-    sheet.getColumn(i + 1).width = Math.min(limits.max ?? 60, Math.max(limits.min ?? 6, w + 2));
+    sheet.setWidth(i + 1, Math.min(limits.max ?? 60, Math.max(limits.min ?? 6, w + 2)));
   });
 }
 

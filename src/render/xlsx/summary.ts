@@ -12,6 +12,7 @@ import { word, wordWith, type Locale } from '../labels.js';
 import { buildRankingTable, type Column } from '../ranking-table.js';
 import { formatPlain } from '../standard-words.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
+import { columnLetter, type Sheet } from './sheet.js';
 import { BOX, FILL, FORMAT, baseFont, fitColumns, gradeColor, shownText, solid } from './style.js';
 
 const HEAD_ROW = 4;
@@ -31,24 +32,24 @@ function formatOf(column: Column): string | undefined {
   }
 }
 
-export function addSummary(sheet: ExcelJS.Worksheet, report: ScoreReport, scheme: Scheme, locale: Locale): void {
+export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, locale: Locale): void {
   const w = (key: Parameters<typeof word>[0]) => word(key, locale);
   const font = baseFont(locale);
   const table = buildRankingTable(report, scheme, locale);
   const columns = [...table.columns.map((c) => ({ ...c })), { key: 'note', label: w('note'), kind: 'text' as const }];
   const last = columns.length;
-  const letter = (i: number) => sheet.getColumn(i + 1).letter;
+  const letter = (i: number) => columnLetter(i + 1);
   const scored = report.employees.filter((e) => e.error === null).length;
 
   write(sheet, `A1:${letter(last - 1)}1`, report.title, { font: { ...font, size: 14, bold: true }, alignment: { vertical: 'middle' } });
   const period = report.period ?? w('allPeriods');
   const sep = locale === 'zh-CN' ? '：' : ': ';
   write(sheet, `A2:${letter(last - 1)}2`, `${w('period')}${sep}${period}    ${w('scored')}${sep}${scored}`, { font, alignment: { vertical: 'middle' } });
-  sheet.getRow(1).height = 24;
+  sheet.setHeight(1, 24);
 
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
   columns.forEach((c, i) => write(sheet, `${letter(i)}${HEAD_ROW}`, c.label, head));
-  sheet.getRow(HEAD_ROW).height = 22;
+  sheet.setHeight(HEAD_ROW, 22);
 
   const texts: string[][] = [columns.map((c) => c.label)];
   const finalIndex = columns.findIndex((c) => c.key === 'final');
@@ -102,11 +103,11 @@ export function addSummary(sheet: ExcelJS.Worksheet, report: ScoreReport, scheme
 
   fitColumns(sheet, texts, { min: 6, max: 50 });
   const lastRow = HEAD_ROW + table.rows.length;
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEAD_ROW, topLeftCell: `A${HEAD_ROW + 1}`, activeCell: `A${HEAD_ROW + 1}` }];
-  sheet.autoFilter = { from: { row: HEAD_ROW, column: 1 }, to: { row: Math.max(lastRow, HEAD_ROW), column: last } };
+  sheet.ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEAD_ROW, topLeftCell: `A${HEAD_ROW + 1}`, activeCell: `A${HEAD_ROW + 1}` }];
+  sheet.ws.autoFilter = { from: { row: HEAD_ROW, column: 1 }, to: { row: Math.max(lastRow, HEAD_ROW), column: last } };
   if (table.rows.length > 0 && finalIndex >= 0) {
     const col = letter(finalIndex);
-    sheet.addConditionalFormatting({
+    sheet.ws.addConditionalFormatting({
       ref: `${col}${HEAD_ROW + 1}:${col}${lastRow}`,
       rules: [{ type: 'dataBar', priority: 1, gradient: true, cfvo: [{ type: 'num', value: 0 }, { type: 'max' }], color: { argb: 'FF63BE7B' } } as ExcelJS.DataBarRuleType],
     });

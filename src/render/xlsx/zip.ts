@@ -37,8 +37,8 @@ const END = 0x06054b50;
 const VERSION = 20;
 const UTF8_NAMES = 0x0800;
 
-interface Written {
-  name: Buffer;
+/** A part being deflated: its CRC and size now, its deflated bytes when zlib is done. */
+export interface Deflated {
   crc: number;
   size: number;
   data: Promise<Buffer>;
@@ -46,13 +46,15 @@ interface Written {
 
 /**
  * Parts deflated at once: enough to keep a thread-pool thread busy beside the main thread,
- * few enough that queued parts do not each hold a zlib stream (some 300 KB apiece).
+ * few enough that queued parts do not each hold a zlib stream (some 300 KB apiece). Queued
+ * parts start as others finish, which needs the event loop: a caller writing many parts
+ * lets it run now and then (see parts.ts).
  */
 const IN_FLIGHT = 4;
 
-/** Collects parts in order, deflating each as it arrives; `finish` gives the zip's bytes. */
+/** Collects parts in order, each deflated as it arrives; `finish` gives the zip's bytes. */
 export class ZipWriter {
-  private readonly entries: Written[] = [];
+  private readonly entries: (Deflated & { name: Buffer })[] = [];
   private readonly waiting: (() => void)[] = [];
   private running = 0;
   private readonly time: number;
@@ -62,7 +64,8 @@ export class ZipWriter {
     ({ time: this.time, date: this.date } = dosDateTime(fixed));
   }
 
-  add(name: string, content: string | Uint8Array): void {
+  /** Starts deflating a part, to be added later (a few at a time on zlib's thread pool). */
+  deflate(content: string | Uint8Array): Deflated {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const data = new Promise<Buffer>((resolve, reject) => {
       const start = () => {
@@ -78,7 +81,13 @@ export class ZipWriter {
       else this.waiting.push(start);
     });
     data.catch(() => undefined); // awaited in finish(); this only keeps an early failure from going unhandled
-    this.entries.push({ name: Buffer.from(name, 'utf8'), crc: crc32(bytes), size: bytes.length, data });
+    return { crc: crc32(bytes), size: bytes.length, data };
+  }
+
+  /** Adds the next entry: its content, or a part already being deflated. */
+  add(name: string, content: string | Uint8Array | Deflated): void {
+    const part = typeof content === 'string' || content instanceof Uint8Array ? this.deflate(content) : content;
+    this.entries.push({ ...part, name: Buffer.from(name, 'utf8') });
   }
 
   async finish(): Promise<Uint8Array> {
