@@ -92,6 +92,13 @@ async function* sheetRows(
       if (error instanceof XmlError) throw damaged(file, sheet, error.message);
       throw error;
     }
+    // Hidden rows and sheets are read like the others (hiding is how people tidy a
+    // ledger, not how they delete from it), and said, in case something was hidden on purpose.
+    const { hiddenRows, firstHiddenRow } = reader.notes;
+    if (sheet.hidden) warnings.push(`${file} [${sheet.name}]: the sheet is hidden in Excel; its rows were read like any other's (delete or rename it if it should not count)`);
+    if (hiddenRows > 0) {
+      warnings.push(`${file} [${sheet.name}]: ${hiddenRows} hidden row${hiddenRows > 1 ? 's were' : ' was'} read like the others, the first at row ${firstHiddenRow} (delete rows that should not count)`);
+    }
     const { formulasWithoutResult: count, firstFormulaWithoutResult: first } = reader.notes;
     if (count > 0) {
       warnings.push(

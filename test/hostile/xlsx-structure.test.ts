@@ -68,6 +68,13 @@ book('lastCell', { sheets: [{ name: 'services', data: `${BASE}<row r="4">${Array
 // Cases 31–32: sheets none of which feeds a source, no sheets, only a chartsheet; a
 // prefixed namespace, a part name with a space, every entry STORE'd.
 book('otherSheets', { sheets: [{ name: 'Sheet1', data: BASE }, { name: '台账', data: BASE }] });
+// Hidden rows (one with values, one empty) on a visible sheet, and a roster on a hidden sheet.
+book('hidden', {
+  sheets: [
+    { name: 'services', data: rows([SERVICES_HEAD, ['E1', SERIAL, 5, 'x']]) + '<row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>E2</t></is></c><c r="B3"><v>46331</v></c><c r="C3"><v>6</v></c></row><row r="4" hidden="1"/>' + rows([['E1', SERIAL, 7, 'z']], 5) },
+    { name: 'roster', state: 'hidden', data: rows([ROSTER_HEAD, ['E1', 'Chen', 'engineer', 'One'], ['E2', 'Li', 'engineer', 'Two']]) },
+  ],
+});
 zip('noSheets', bookParts({ sheets: [] }));
 const chart = bookParts({ sheets: [] });
 chart['xl/workbook.xml'] = (chart['xl/workbook.xml'] as string).replace('<sheets></sheets>', '<sheets><sheet name="services" sheetId="1" r:id="rC"/></sheets>');
@@ -102,7 +109,7 @@ beforeAll(() => {
   const cases: Record<string, { args: string[]; cwd: string }> = {
     datesNov: score('dates', '-p', '2026-11'), datesOct: score('dates', '-p', '2026-10'),
     date1904: { args: ['validate', 'date1904.xlsx', '--format', 'json'], cwd: dir },
-    ...Object.fromEntries(['formulas', 'richText', 'noRefs', 'lastCell', 'otherSheets', 'noSheets', 'chartsheet', 'prefixed', 'partName', 'stored', 'xlsm', 'ole', 'csvNamedXlsx', 'pdf', 'html', 'truncated', 'xls'].map((n) => [n, score(n)])),
+    ...Object.fromEntries(['formulas', 'richText', 'noRefs', 'lastCell', 'otherSheets', 'hidden', 'noSheets', 'chartsheet', 'prefixed', 'partName', 'stored', 'xlsm', 'ole', 'csvNamedXlsx', 'pdf', 'html', 'truncated', 'xls'].map((n) => [n, score(n)])),
   };
   const names = Object.keys(cases);
   const results = runMany(names.map((n) => cases[n]));
@@ -137,6 +144,16 @@ describe('formulas and error cells (case 28)', () => {
 });
 
 describe('rich text, phonetic runs, merges, other sheets (case 29)', () => {
+  it('hidden rows and a hidden sheet are read like the others, and each is reported', () => {
+    const report = scored(runs.hidden);
+    expect(actuals(report)).toEqual({ E1: 6, E2: 6 });
+    expect(report.warnings).toEqual([
+      'hidden.xlsx [services]: 1 hidden row was read like the others, the first at row 3 (delete rows that should not count)',
+      'hidden.xlsx [roster]: the sheet is hidden in Excel; its rows were read like any other\'s (delete or rename it if it should not count)',
+    ]);
+    expect(report.stats).toEqual({ rows: 3, rowsOutOfPeriod: 0, rejected: 0, read: 6, used: 5, blank: 1 });
+  });
+
   it('names are the text a person sees; a merged id fills its rows; the title above the header is skipped', () => {
     const report = scored(runs.richText);
     expect(report.employees.map((e) => [e.id, e.name, e.team]).sort()).toEqual([['E1', 'Chen Jing', '漢字'], ['E2', '漢字', 'Two']]);

@@ -13,6 +13,8 @@ export interface SheetSpec {
   data: string;
   /** XML after </sheetData>, e.g. <mergeCells>. */
   after?: string;
+  /** The sheet's `state` in the workbook, e.g. `hidden`. */
+  state?: string;
 }
 
 export interface BookSpec {
@@ -42,7 +44,7 @@ export function bookParts(spec: BookSpec): Record<string, string | Uint8Array> {
   const rels = spec.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`, `<Relationship Id="rIdY" Type="${REL}/styles" Target="styles.xml"/>`);
   parts['xl/_rels/workbook.xml.rels'] = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
-  const sheets = spec.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const sheets = spec.sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('');
   parts['xl/workbook.xml'] = `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${spec.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${sheets}</sheets></workbook>`;
   spec.sheets.forEach((s, i) => {
     parts[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`;

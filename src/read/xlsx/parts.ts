@@ -16,6 +16,8 @@ export interface SheetPart {
   name: string;
   /** The part in the package, e.g. `xl/worksheets/sheet1.xml`. */
   part: string;
+  /** Hidden in Excel (`state="hidden"` or `"veryHidden"`): read all the same, and said. */
+  hidden: boolean;
 }
 
 export interface WorkbookInfo {
@@ -151,7 +153,8 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
         // Chart sheets, dialog sheets and macro sheets hold no cells.
         if (!rel || !rel.type.endsWith('/worksheet')) return;
         if (!pkg.part(rel.target)) throw new KpiError(`${pkg.file}: the workbook is damaged (sheet "${tag.attr('name')}" has no part ${rel.target})`, EXIT.data, SAVE_AS_XLSX);
-        sheets.push({ name: tag.attr('name') ?? `Sheet${sheets.length + 1}`, part: rel.target });
+        const state = tag.attr('state');
+        sheets.push({ name: tag.attr('name') ?? `Sheet${sheets.length + 1}`, part: rel.target, hidden: state === 'hidden' || state === 'veryHidden' });
       }
     },
     close() {},

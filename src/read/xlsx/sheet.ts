@@ -44,16 +44,20 @@ export interface SheetNotes {
   formulasWithoutResult: number;
   /** The first of them, e.g. `C5`. */
   firstFormulaWithoutResult: string | null;
+  /** Rows hidden in Excel that hold a value (read like the others). */
+  hiddenRows: number;
+  firstHiddenRow: number;
 }
 
 export class SheetReader implements XmlHandler {
-  readonly notes: SheetNotes = { formulasWithoutResult: 0, firstFormulaWithoutResult: null };
+  readonly notes: SheetNotes = { formulasWithoutResult: 0, firstFormulaWithoutResult: null, hiddenRows: 0, firstHiddenRow: 0 };
   private readonly scanner = new XmlScanner(this, NAMES);
   private ready: RawRow[] = [];
   private readyCells = 0;
   private inSheetData = false;
   private row = 0;
   private cells: RawCell[] | null = null;
+  private rowHidden = false;
   // The cell being read.
   private column = -1;
   private type = '';
@@ -111,6 +115,8 @@ export class SheetReader implements XmlHandler {
         this.row = number;
         this.cells = [];
         this.column = -1;
+        const hidden = tag.attr('hidden');
+        this.rowHidden = hidden === '1' || hidden === 'true';
         break;
       }
       case 'c': {
@@ -169,6 +175,7 @@ export class SheetReader implements XmlHandler {
         break;
       case 'row':
         if (!this.cells) return;
+        if (this.rowHidden && this.cells.some((cell) => cell !== null) && this.notes.hiddenRows++ === 0) this.notes.firstHiddenRow = this.row;
         if (!this.merges.empty) this.merges.fill(this.row, this.cells);
         this.ready.push({ row: this.row, cells: this.cells });
         this.readyCells += this.cells.length + 1;
