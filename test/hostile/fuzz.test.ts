@@ -16,6 +16,10 @@ import { KpiError } from '../../src/errors.js';
 import type { Scheme } from '../../src/core/types.js';
 import { parseBooleanCell, parseDateCell, parseNumberCell } from '../../src/read/cells.js';
 import { ingestLedgers } from '../../src/read/ingest.js';
+import { CsvTokenizer } from '../../src/read/csv-tokenizer.js';
+import type { RawRow } from '../../src/read/table.js';
+import type { ScoreReport } from '../../src/core/report.js';
+import { neutralizeCell, renderCsv } from '../../src/render/csv.js';
 import { SCHEME } from './kit.js';
 
 const SAMPLE = readFileSync('fixtures/sample/kpi.yaml', 'utf8');
@@ -182,5 +186,33 @@ grades:
         expect(book.inPeriod.valuesOf(id).get('score'), `score of ${JSON.stringify(id)}`).toBe(scores[i] === 0 ? 0 : scores[i]);
       });
     }), { numRuns: 150 });
+  });
+});
+
+describe("kpi's own CSV report reads back through kpi's CSV reader", () => {
+  const minimal = checkConfigText(readFileSync('fixtures/minimal/kpi.yaml', 'utf8'), 'kpi.yaml').scheme as Scheme;
+  const text = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\n', '\r', ' ', '=', '+', '-', '@', '\t', '1', '；', '\u0000') });
+
+  it('every id, name, role and team, neutralised as written, on one record per person', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(text, fc.option(text), text, fc.option(text)), { minLength: 1, maxLength: 6 }), (people) => {
+      const report: ScoreReport = {
+        title: 't', period: '2026-11', config: 'kpi.yaml', rejected: [], warnings: [], stats: { rows: 0, rowsOutOfPeriod: 0, rejected: 0 },
+        employees: people.map(([id, name, role, team], i) => ({
+          id, name, role, team, base: i, adjustment: 0, final: i, grade: 'A', rank: i + 1, teamRank: null, vetoes: [], error: null,
+          dimensions: [], indicators: [],
+        })),
+      };
+      const written = Buffer.from(renderCsv(report, minimal), 'utf8');
+      expect([...written.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const tokenizer = new CsvTokenizer(',');
+      const records: RawRow[] = [];
+      tokenizer.push(written.subarray(3), records);
+      tokenizer.end(records);
+      // The header and one record per person, whatever line breaks the names hold.
+      expect(records).toHaveLength(people.length + 1);
+      people.forEach(([id, name, role, team], i) => {
+        expect(records[i + 1].cells.slice(0, 4)).toEqual([id, name ?? '', role, team ?? ''].map(neutralizeCell));
+      });
+    }), { numRuns: 300 });
   });
 });
