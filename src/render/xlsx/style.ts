@@ -66,7 +66,10 @@ export function actualFormat(metric: Metric | undefined, standard: Standard | un
 export function fitColumns(sheet: Sheet, texts: string[][], limits: { min?: number; max?: number } = {}): void {
   const widths: number[] = [];
   for (const row of texts) {
-    row.forEach((text, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(text))));
+    row.forEach((text, i) => {
+      // A text is at most two columns per UTF-16 unit wide: most need no measuring.
+      if (widths[i] === undefined || text.length * 2 > widths[i]) widths[i] = Math.max(widths[i] ?? 0, displayWidth(text));
+    });
   }
   widths.forEach((w, i) => {
     sheet.setWidth(i + 1, Math.min(limits.max ?? 60, Math.max(limits.min ?? 6, w + 2)));
