@@ -6,6 +6,7 @@
  * parts give the same bytes. Also reads a zip back into text, for tests and checks.
  */
 import * as zlib from 'node:zlib';
+import { EXIT, KpiError } from '../../errors.js';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -91,7 +92,10 @@ export class ZipWriter {
   }
 
   async finish(): Promise<Uint8Array> {
-    if (this.entries.length > 0xffff) throw new Error(`workbook zip: ${this.entries.length} parts are more than a zip without zip64 holds`);
+    if (this.entries.length > 0xffff) {
+      // One part per scorecard: some 65,000 people. A person's report, not a bug.
+      throw new KpiError(`the workbook would hold ${this.entries.length} parts, more than one file of scorecards can (about 65,000 people)`, EXIT.usage, 'write one workbook per team with --split team --out-dir DIR, or the ranking alone with -o report.csv');
+    }
     const chunks: Buffer[] = [];
     const centrals: Buffer[] = [];
     let offset = 0;
