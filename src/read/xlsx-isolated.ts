@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { EXIT, KpiError } from '../errors.js';
 import { raiseHint, type Limits } from '../limits.js';
 import type { RawRow, RawTable } from './table.js';
-import type { FromWorker, ToWorker } from './xlsx-messages.js';
+import { decodeRows, type FromWorker, type ToWorker } from './xlsx-messages.js';
 
 const WORKER_SCRIPT = new URL('./xlsx-worker.js', import.meta.url);
 
@@ -75,7 +75,7 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
         return;
       case 'rows': {
         const channel = channels.get(message.sheet)!;
-        channel.batches.push(message.rows);
+        channel.batches.push(decodeRows(message.rows));
         channel.wake?.();
         return;
       }

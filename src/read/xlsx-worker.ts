@@ -9,7 +9,7 @@ import { KpiError } from '../errors.js';
 import type { Limits } from '../limits.js';
 import type { RawRow } from './table.js';
 import { readXlsx, type XlsxTable } from './xlsx.js';
-import type { FromWorker, ToWorker } from './xlsx-messages.js';
+import { encodeRows, transferables, type FromWorker, type ToWorker } from './xlsx-messages.js';
 
 /** Rows per message: fewer, larger messages cost less than one per inflated chunk. */
 const ROWS_PER_MESSAGE = 2000;
@@ -38,7 +38,8 @@ async function stream(table: XlsxTable, sheet: number): Promise<void> {
     if (pending.length === 0) return;
     while (inFlight >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
     inFlight++;
-    send({ type: 'rows', sheet, rows: pending });
+    const rows = encodeRows(pending);
+    port.postMessage({ type: 'rows', sheet, rows } satisfies FromWorker, transferables(rows));
     pending = [];
   };
   for await (const rows of table.batches) {
