@@ -17,7 +17,7 @@
  * decoding or allocating anything (./text-pool.ts). Measured in bench/run.js.
  */
 import type { RawCell, RawRow } from './table.js';
-import { FNV_OFFSET, fnvStep, TextPool } from './text-pool.js';
+import { TextPool } from './text-pool.js';
 
 const LF = 10;
 const CR = 13;
@@ -70,15 +70,28 @@ export class CsvTokenizer {
     const n = buf.length;
     const first = this.first;
     const single = this.delimiter.length === 1;
+    // Past the last LF of the chunk no record can be read by the fast path: a scan that
+    // starts before it meets a byte <= QUOTE by then, so its loop needs no bounds check.
+    const lastLf = buf.lastIndexOf(LF);
     let pos = 0;
     while (pos < n) {
+      if (pos < lastLf) {
+        const fast = this.plainRecord(buf, pos);
+        if (fast !== null) {
+          const next = this.fastEnd;
+          if (next - pos > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
+          out.push({ row: this.line, cells: fast });
+          this.line++;
+          pos = next;
+          continue;
+        }
+      }
       const cells: RawCell[] = [];
       let breaks = 0; // line breaks inside the record's cells
       let i = pos; // where the current cell starts
       let next: number; // where the next record starts
       for (;;) {
         let j = i;
-        let hash = FNV_OFFSET;
         let value: string;
         if (j < n && buf[j] === QUOTE) {
           let escaped = false;
@@ -100,9 +113,8 @@ export class CsvTokenizer {
               if (j + 1 >= n && !final) return pos;
               if (buf[j + 1] !== LF) breaks++;
             }
-            hash = fnvStep(hash, b);
           }
-          value = escaped ? buf.toString('utf8', i + 1, j).replaceAll('""', '"') : this.pool.text(buf, i + 1, j, hash);
+          value = escaped ? buf.toString('utf8', i + 1, j).replaceAll('""', '"') : this.pool.text(buf, i + 1, j);
           j++; // past the closing quote
           if (j >= n) {
             if (!final) return pos;
@@ -138,10 +150,9 @@ export class CsvTokenizer {
           } else if (b === QUOTE) {
             throw new CsvSyntaxError('INVALID_OPENING_QUOTE', `Invalid Opening Quote: a quote is found on field ${cells.length} at line ${this.line + breaks}, value is ${JSON.stringify(buf.toString('utf8', i, j))}`, this.line + breaks);
           }
-          hash = fnvStep(hash, b);
         }
         if (j >= n && !final) return pos;
-        value = this.pool.text(buf, i, j, hash);
+        value = this.pool.text(buf, i, j);
         cells.push(value);
         if (ends === 0 && j < n) {
           i = j + this.delimiter.length;
@@ -156,6 +167,40 @@ export class CsvTokenizer {
       pos = next;
     }
     return pos;
+  }
+
+  /** Where the record read by `plainRecord` ends (past its LF). */
+  private fastEnd = 0;
+
+  /**
+   * The record at `pos`, when it is a plain one: it ends with an LF inside `buf` and holds
+   * no quote and no CR before it (else null: the general path reads it, with the same
+   * result). Almost every record of a ledger is plain; reading one costs a comparison or
+   * two per byte. The caller makes sure an LF follows `pos` in `buf`.
+   */
+  private plainRecord(buf: Buffer, pos: number): RawCell[] | null {
+    const first = this.first;
+    const size = this.delimiter.length;
+    const cells: RawCell[] = [];
+    let i = pos;
+    let j = pos;
+    for (;;) {
+      const b = buf[j];
+      if (b === first) {
+        if (size === 1 || this.delimiterAt(buf, j, true) > 0) {
+          cells.push(this.pool.text(buf, i, j));
+          i = j += size;
+          continue;
+        }
+      } else if (b <= QUOTE) {
+        if (b === LF) break;
+        if (b === QUOTE || b === CR) return null;
+      }
+      j++;
+    }
+    cells.push(this.pool.text(buf, i, j));
+    this.fastEnd = j + 1;
+    return cells;
   }
 
   /** Whether a delimiter of several bytes (`；`) starts at `at`: 1 yes, 0 no, -1 when the

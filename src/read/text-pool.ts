@@ -1,8 +1,8 @@
 /**
  * Cell texts by their UTF-8 bytes, each distinct text decoded once. A ledger repeats
  * itself: a month of 1,000,000 rows has a few thousand employee ids, 30 dates, a handful
- * of kinds and yes/no words. Looking the bytes up here (a hash computed while the
- * tokenizer scans them, then a byte comparison) gives the same string object every time,
+ * of kinds and yes/no words. Looking the bytes up here (by a few words of them, see
+ * `text`) gives the same string object every time,
  * so reading such a cell allocates nothing, and the Map look-ups later on that string find
  * its hash already computed. Texts that are long, or that arrive once the pool is full,
  * are decoded each time: the pool never grows past its bounds, whatever the file.
@@ -11,77 +11,99 @@
  * look-ups within a few cache lines' reach rather than spread over a large table.
  */
 
-/** FNV-1a, 32 bits: the tokenizer folds each byte in with `fnvStep` as it scans. */
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const fnvStep = (hash: number, byte: number): number => Math.imul(hash ^ byte, 0x01000193);
-
 /** Longer texts (notes, addresses) are seldom repeated: not worth keeping. */
 const MAX_POOLED_BYTES = 64;
 const MAX_ENTRIES = 1 << 16;
+/** Ints a slot of the table: three words of the text's bytes, its length, where its
+ *  bytes start in `bytes` + 1 (0 = free), its entry; two spare to keep slots aligned. */
+const SLOT = 8;
+/** Up to this many bytes, the three words hold every byte of a text. */
+const WORDS_BYTES = 12;
 
 export class TextPool {
-  /** Open addressing, two ints a slot: the text's hash, and its entry + 1 (0 = free). */
-  private table = new Int32Array(2 * 1024);
-  /** Two ints an entry: where its bytes start in `bytes`, and how many. */
-  private entries = new Int32Array(2 * 512);
+  /** Open addressing, a slot per text (SLOT ints). */
+  private table = new Int32Array(SLOT * 1024);
   private readonly strings: string[] = [];
-  private bytes = new Uint8Array(1 << 14);
+  private bytes: Uint8Array = new Uint8Array(1 << 14);
   private used = 0;
 
-  /** The text of `buf[start, end)`, whose FNV-1a hash is `hash`. */
-  text(buf: Buffer, start: number, end: number, hash: number): string {
+  /**
+   * The text of `buf[start, end)`. A text is looked up by three little-endian words of
+   * its bytes (the first four, the middle four, the last four; for a text under four
+   * bytes its first, last and middle byte) and its length: for a text of up to twelve
+   * bytes — ids, dates, numbers, short words — they are all its bytes, so a match needs
+   * no byte-by-byte comparison; longer texts are compared byte by byte as well.
+   */
+  text(buf: Buffer, start: number, end: number): string {
     const length = end - start;
     if (length === 0) return '';
     if (length > MAX_POOLED_BYTES) return buf.toString('utf8', start, end);
+    let w1: number;
+    let w2 = 0;
+    let w3 = 0;
+    if (length >= 4) {
+      const mid = start + ((length - 4) >> 1);
+      w1 = buf[start] | (buf[start + 1] << 8) | (buf[start + 2] << 16) | (buf[start + 3] << 24);
+      w2 = buf[mid] | (buf[mid + 1] << 8) | (buf[mid + 2] << 16) | (buf[mid + 3] << 24);
+      w3 = buf[end - 4] | (buf[end - 3] << 8) | (buf[end - 2] << 16) | (buf[end - 1] << 24);
+    } else {
+      w1 = buf[start] | (buf[end - 1] << 8) | (buf[start + (length >> 1)] << 16);
+    }
+    let hash = Math.imul(w1, 0x9e3779b1) ^ Math.imul(w2 ^ length, 0x85ebca77) ^ Math.imul(w3, 0xc2b2ae3d);
+    hash ^= hash >>> 15;
     const table = this.table;
-    const mask = (table.length >> 1) - 1;
+    const mask = table.length / SLOT - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[2 * slot + 1] - 1;
-      if (entry < 0) return this.add(buf, start, length, hash, slot);
-      if (table[2 * slot] !== hash || this.entries[2 * entry + 1] !== length) continue;
+      const t = slot * SLOT;
+      const at = table[t + 4] - 1;
+      if (at < 0) return this.add(buf, start, length, t, w1, w2, w3);
+      if (table[t] !== w1 || table[t + 1] !== w2 || table[t + 2] !== w3 || table[t + 3] !== length) continue;
+      if (length <= WORDS_BYTES) return this.strings[table[t + 5]];
       const bytes = this.bytes;
-      const at = this.entries[2 * entry] - start;
-      let k = start;
-      while (k < end && bytes[at + k] === buf[k]) k++;
-      if (k === end) return this.strings[entry];
+      let k = 0;
+      while (k < length && bytes[at + k] === buf[start + k]) k++;
+      if (k === length) return this.strings[table[t + 5]];
     }
   }
 
-  private add(buf: Buffer, start: number, length: number, hash: number, slot: number): string {
+  private add(buf: Buffer, start: number, length: number, t: number, w1: number, w2: number, w3: number): string {
     const text = buf.toString('utf8', start, start + length);
     const entry = this.strings.length;
     if (entry >= MAX_ENTRIES) return text;
     if (this.used + length > this.bytes.length) this.bytes = grown(this.bytes, this.bytes.length * 2);
-    if (2 * entry + 2 > this.entries.length) this.entries = grown(this.entries, this.entries.length * 2);
     this.bytes.set(buf.subarray(start, start + length), this.used);
-    this.entries[2 * entry] = this.used;
-    this.entries[2 * entry + 1] = length;
+    const table = this.table;
+    table[t] = w1;
+    table[t + 1] = w2;
+    table[t + 2] = w3;
+    table[t + 3] = length;
+    table[t + 4] = this.used + 1;
+    table[t + 5] = entry;
     this.used += length;
     this.strings.push(text);
-    this.table[2 * slot] = hash;
-    this.table[2 * slot + 1] = entry + 1;
     // Kept at most half full, so a probe soon meets the text or a free slot.
-    if (4 * (entry + 1) > this.table.length) this.rehash();
+    if (2 * (entry + 1) > table.length / SLOT) this.rehash();
     return text;
   }
 
   private rehash(): void {
     const old = this.table;
     const table = new Int32Array(old.length * 2);
-    const mask = (table.length >> 1) - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] === 0) continue;
-      let slot = old[s] & mask;
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = old[s];
-      table[2 * slot + 1] = old[s + 1];
+    const mask = table.length / SLOT - 1;
+    for (let s = 0; s < old.length; s += SLOT) {
+      if (old[s + 4] === 0) continue;
+      let hash = Math.imul(old[s], 0x9e3779b1) ^ Math.imul(old[s + 1] ^ old[s + 3], 0x85ebca77) ^ Math.imul(old[s + 2], 0xc2b2ae3d);
+      hash ^= hash >>> 15;
+      let slot = hash & mask;
+      while (table[slot * SLOT + 4] !== 0) slot = (slot + 1) & mask;
+      table.set(old.subarray(s, s + SLOT), slot * SLOT);
     }
     this.table = table;
   }
 }
 
-function grown<T extends Uint8Array | Int32Array>(array: T, capacity: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(capacity);
+function grown(array: Uint8Array, capacity: number): Uint8Array {
+  const bigger = new Uint8Array(capacity);
   bigger.set(array);
   return bigger;
 }

@@ -136,3 +136,69 @@ describe('the same records as csv-parse (property)', () => {
     );
   });
 });
+
+/** The records of `text`, or the error (code, message, line) that stops it. */
+function outcome(text: string, delimiter: string, size: number): RawRow[] | [string, string, number] {
+  try {
+    return tokenize(text, delimiter, size);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    return [e.code, e.message, e.line];
+  }
+}
+
+describe('plain records (no quote, no CR: read by the fast path) and the others alike', () => {
+  const text = [
+    'E1577,2026-11-02,上门维修,,是,3.9,√',
+    'E1204,"2026-11-20",上门维修,5,是,4.1,√',
+    'E1479,2026-11-28,预防性维护,2,是,3.0,√\r',
+    '',
+    'E1329,"a ""b"" c",电话支持\r\rE0665',
+    '"x\ny",z,',
+    ',,,',
+    'E1577,2026-11-02,上门维修,,是,3.9,√',
+  ].join('\n');
+
+  it.each([',', '；', '\t'])('delimiter %j: the same records whichever byte a chunk ends at', (d) => {
+    const input = text.replaceAll(',', d);
+    const whole = tokenize(input, d, 1 << 16);
+    expect(whole.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11]);
+    expect(whole[0].cells).toEqual(['E1577', '2026-11-02', '上门维修', '', '是', '3.9', '√']);
+    expect(whole[4].cells).toEqual(['E1329', 'a "b" c', '电话支持']);
+    expect(whole[5].cells).toEqual(['']);
+    expect(whole[7].cells).toEqual(['x\ny', 'z', '']);
+    expect(whole[8].cells).toEqual(['', '', '', '']);
+    const bytes = Buffer.from(input, 'utf8');
+    for (let at = 0; at <= bytes.length; at++) {
+      const tokenizer = new CsvTokenizer(d);
+      const read: RawRow[] = [];
+      tokenizer.push(bytes.subarray(0, at), read);
+      tokenizer.push(bytes.subarray(at), read);
+      tokenizer.end(read);
+      expect(read).toEqual(whole);
+    }
+    for (const size of [1, 2, 3, 5, 8, 13, 21]) expect(tokenize(input, d, size)).toEqual(whole);
+  });
+
+  it('a quote or CR after plain cells is read by the general rules, on its line', () => {
+    expect(() => tokenize('a,b\nc,d,x"y\n')).toThrow(expect.objectContaining({ code: 'INVALID_OPENING_QUOTE', line: 2 }));
+    expect(tokenize('a,b\nc,d\re\n')).toEqual(rows([1, ['a', 'b']], [2, ['c', 'd']], [3, ['e']]));
+    expect(tokenize('a,b\nc,"d"\n')).toEqual(rows([1, ['a', 'b']], [2, ['c', 'd']]));
+  });
+
+  it('a plain record over the limit is refused at its line', () => {
+    const tokenizer = new CsvTokenizer(',', 10);
+    expect(() => tokenizer.push(Buffer.from('a,b\n0123456789,x\n'), [])).toThrow(expect.objectContaining({ code: 'CSV_MAX_RECORD_SIZE', line: 2 }));
+  });
+
+  it('any text, any chunk size, any delimiter: the same records or the same error as one chunk', () => {
+    const piece = fc.constantFrom('a', 'E1', '12345678901234', ',', '；', '"', '\n', '\n', '\r\n', '\r', ' ', '中', '"x"', '""', 'é', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 64 }), fc.constantFrom(',', '；', '\t'), (pieces, size, d) => {
+        const input = pieces.join('');
+        expect(outcome(input, d, size)).toEqual(outcome(input, d, 1 << 16));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
