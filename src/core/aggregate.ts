@@ -62,11 +62,23 @@ export class MetricAggregator {
     }
   }
 
+  /** The plan of the source last added to (a ledger's rows come from one source). */
+  private lastSource = '';
+  private lastPlan: SourcePlan | undefined = undefined;
+
   /** Counts one accepted row towards its employee's metrics. */
   add(row: LedgerRow): void {
-    const source = this.sources.get(row.source);
+    this.addValues(row.source, row.values);
+  }
+
+  /** `add` for a row given by its source and values, with no row object to make. */
+  addValues(sourceId: string, values: readonly CellValue[]): void {
+    if (sourceId !== this.lastSource) {
+      this.lastSource = sourceId;
+      this.lastPlan = this.sources.get(sourceId);
+    }
+    const source = this.lastPlan;
     if (!source) return;
-    const values: readonly CellValue[] = row.values;
     const person = this.personOf(values[source.employeeIndex] as string);
     const plans = source.metrics;
     for (let i = 0; i < plans.length; i++) {

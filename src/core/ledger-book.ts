@@ -7,7 +7,7 @@
  */
 import { MetricAggregator } from './aggregate.js';
 import { inPeriod, periodContaining, type Period } from './period.js';
-import type { DayNumber, LedgerRow, PeriodUnit, RejectedRow, Scheme } from './types.js';
+import type { CellValue, DayNumber, PeriodUnit, RejectedRow, Scheme } from './types.js';
 
 interface Bucket {
   period: Period | null;
@@ -140,9 +140,9 @@ export class LedgerBook {
     const bucket: Bucket = {
       period, aggregator, rejected, rows: 0, accepted: 0, names,
       receiver: {
-        accept: (row: LedgerRow, employee: string, name: string | null) => {
+        accept: (source: string, values: readonly CellValue[], employee: string, name: string | null) => {
           bucket.accepted++;
-          aggregator.add(row);
+          aggregator.addValues(source, values);
           if (name && !names.has(employee)) names.set(employee, name);
         },
         reject: (row: RejectedRow) => void rejected.push(row),
@@ -164,6 +164,7 @@ function seenIn(bucket: Bucket): Map<string, string | null> {
 }
 
 export interface RowReceiver {
-  accept(row: LedgerRow, employee: string, name: string | null): void;
+  /** An accepted row of `source`, by its typed values (no row object is made for it). */
+  accept(source: string, values: readonly CellValue[], employee: string, name: string | null): void;
   reject(rejected: RejectedRow): void;
 }

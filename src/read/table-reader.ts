@@ -75,6 +75,8 @@ class RowReader {
   private readonly blank: CellValue[];
   /** Cells a row may have: the header's. More, and a value was split (an unquoted comma). */
   private readonly width: number;
+  /** Whether cells may be other than text or null (a workbook's), error cells among them. */
+  private readonly typedCells: boolean;
   /** Fills the derived fields (SPEC §3.1) of a typed row; null when the source has none. */
   private readonly derive: ((values: CellValue[]) => void) | null;
 
@@ -93,6 +95,7 @@ class RowReader {
     this.derive = compileDerivations(source, state.calendar);
     // Only text files: in a workbook a cell right of the table (a note, a sum) splits nothing.
     this.width = table.sheet === null ? map.width : Infinity;
+    this.typedCells = table.sheet !== null;
   }
 
   read(row: RawRow): void {
@@ -107,10 +110,13 @@ class RowReader {
     const cells = row.cells;
     const columns = this.columns;
     const count = columns.length;
-    for (let i = 0; i < count; i++) {
-      const cell = cells[columns[i]];
-      if (cell !== null && typeof cell === 'object' && 'error' in cell && state.errorCells++ === 0) {
-        state.firstErrorCell = `${where(this.table)} row ${row.row}, column ${this.headers[i]}`;
+    // Only a workbook has error cells (#DIV/0!): a text file's cells are text.
+    if (this.typedCells) {
+      for (let i = 0; i < count; i++) {
+        const cell = cells[columns[i]];
+        if (cell !== null && typeof cell === 'object' && 'error' in cell && state.errorCells++ === 0) {
+          state.firstErrorCell = `${where(this.table)} row ${row.row}, column ${this.headers[i]}`;
+        }
       }
     }
     const values = this.blank.slice();
@@ -141,8 +147,8 @@ class RowReader {
       if (value instanceof Unreadable) problem = this.rejection(row, i, value.reason, values[employeeAt]);
       else values[i] = value;
     }
-    const origin = { file: this.table.file, sheet: this.table.sheet, row: row.row };
     if (this.isRoster) {
+      const origin = { file: this.table.file, sheet: this.table.sheet, row: row.row };
       if (problem) state.rosterRejects.push(problem);
       else {
         state.roster.push(rosterEntry(this.source, values, origin));
@@ -152,7 +158,7 @@ class RowReader {
     }
     if (!problem && this.derive) this.derive(values);
     if (problem) receiver!.reject(problem);
-    else receiver!.accept({ source: this.source.id, values, origin }, values[employeeAt] as string, this.nameAt >= 0 ? (values[this.nameAt] as string | null) : null);
+    else receiver!.accept(this.source.id, values, values[employeeAt] as string, this.nameAt >= 0 ? (values[this.nameAt] as string | null) : null);
   }
 
   /** The first non-empty cell past the header's width, or -1. */

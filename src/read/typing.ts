@@ -23,12 +23,18 @@ const NOT_YES_NO = new Unreadable('not a yes/no value (use 是/否, true/false, 
  */
 function remembering<T>(read: (text: string) => T, limit = 4096): (text: string) => T {
   const answers = new Map<string, T>();
+  // A column of yes/no words mostly repeats the last one: same string, no look-up.
+  let lastText: string | null = null;
+  let lastAnswer: T | undefined;
   return (text) => {
+    if (text === lastText) return lastAnswer as T;
     let answer = answers.get(text);
     if (answer === undefined) {
       answer = read(text);
       if (answers.size < limit) answers.set(text, answer);
     }
+    lastText = text;
+    lastAnswer = answer;
     return answer;
   };
 }

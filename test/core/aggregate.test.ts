@@ -70,6 +70,12 @@ function aggregate() {
 
 describe('MetricAggregator', () => {
   const aggregator = aggregate();
+
+  it('addValues (source and values, rows of sources interleaved) counts as add does', () => {
+    const other = new MetricAggregator(scheme({ sources: [services, complaints], metrics: METRICS }));
+    for (const r of [...ROWS].reverse()) other.addValues(r.source, r.values);
+    for (const id of ['E1', 'E2', 'E3']) expect(other.valuesOf(id)).toEqual(aggregator.valuesOf(id));
+  });
   const e1 = aggregator.valuesOf('E1');
   const e2 = aggregator.valuesOf('E2');
   const e3 = aggregator.valuesOf('E3');
