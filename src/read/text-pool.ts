@@ -14,9 +14,9 @@
 /** Longer texts (notes, addresses) are seldom repeated: not worth keeping. */
 const MAX_POOLED_BYTES = 64;
 const MAX_ENTRIES = 1 << 16;
-/** Ints a slot of the table: three words of the text's bytes, its length, where its
- *  bytes start in `bytes` + 1 (0 = free), its entry; two spare to keep slots aligned. */
-const SLOT = 8;
+/** Ints a slot of the table: three words of the text's bytes, then its entry + 1 (0 =
+ *  free) and its length packed in one (`(entry + 1) << 7 | length`). */
+const SLOT = 4;
 /** Up to this many bytes, the three words hold every byte of a text. */
 const WORDS_BYTES = 12;
 
@@ -24,6 +24,8 @@ export class TextPool {
   /** Open addressing, a slot per text (SLOT ints). */
   private table = new Int32Array(SLOT * 1024);
   private readonly strings: string[] = [];
+  /** Where each entry's bytes start in `bytes`. */
+  private readonly starts: number[] = [];
   private bytes: Uint8Array = new Uint8Array(1 << 14);
   private used = 0;
 
@@ -55,14 +57,16 @@ export class TextPool {
     const mask = table.length / SLOT - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const t = slot * SLOT;
-      const at = table[t + 4] - 1;
-      if (at < 0) return this.add(buf, start, length, t, w1, w2, w3);
-      if (table[t] !== w1 || table[t + 1] !== w2 || table[t + 2] !== w3 || table[t + 3] !== length) continue;
-      if (length <= WORDS_BYTES) return this.strings[table[t + 5]];
+      const meta = table[t + 3];
+      if (meta === 0) return this.add(buf, start, length, t, w1, w2, w3);
+      if (table[t] !== w1 || table[t + 1] !== w2 || table[t + 2] !== w3 || (meta & 127) !== length) continue;
+      const entry = (meta >> 7) - 1;
+      if (length <= WORDS_BYTES) return this.strings[entry];
       const bytes = this.bytes;
+      const at = this.starts[entry];
       let k = 0;
       while (k < length && bytes[at + k] === buf[start + k]) k++;
-      if (k === length) return this.strings[table[t + 5]];
+      if (k === length) return this.strings[entry];
     }
   }
 
@@ -76,9 +80,8 @@ export class TextPool {
     table[t] = w1;
     table[t + 1] = w2;
     table[t + 2] = w3;
-    table[t + 3] = length;
-    table[t + 4] = this.used + 1;
-    table[t + 5] = entry;
+    table[t + 3] = ((entry + 1) << 7) | length;
+    this.starts.push(this.used);
     this.used += length;
     this.strings.push(text);
     // Kept at most half full, so a probe soon meets the text or a free slot.
@@ -91,11 +94,11 @@ export class TextPool {
     const table = new Int32Array(old.length * 2);
     const mask = table.length / SLOT - 1;
     for (let s = 0; s < old.length; s += SLOT) {
-      if (old[s + 4] === 0) continue;
-      let hash = Math.imul(old[s], 0x9e3779b1) ^ Math.imul(old[s + 1] ^ old[s + 3], 0x85ebca77) ^ Math.imul(old[s + 2], 0xc2b2ae3d);
+      if (old[s + 3] === 0) continue;
+      let hash = Math.imul(old[s], 0x9e3779b1) ^ Math.imul(old[s + 1] ^ (old[s + 3] & 127), 0x85ebca77) ^ Math.imul(old[s + 2], 0xc2b2ae3d);
       hash ^= hash >>> 15;
       let slot = hash & mask;
-      while (table[slot * SLOT + 4] !== 0) slot = (slot + 1) & mask;
+      while (table[slot * SLOT + 3] !== 0) slot = (slot + 1) & mask;
       table.set(old.subarray(s, s + SLOT), slot * SLOT);
     }
     this.table = table;

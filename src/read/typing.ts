@@ -39,7 +39,12 @@ function remembering<T>(read: (text: string) => T, limit = 4096): (text: string)
   };
 }
 
+/** A character that is not white space: printable ASCII but the space, or a CJK ideograph. */
+const solid = (c: number): boolean => (c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff);
+
 function trimmed(text: string): string | null {
+  // Nothing to trim when both ends are solid (ids, names, kinds): no call to trim().
+  if (text.length > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1))) return text;
   const value = text.trim();
   return value === '' ? null : value;
 }
