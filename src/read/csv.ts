@@ -129,22 +129,27 @@ async function detectEncoding(file: string): Promise<{ encoding: string; bomLeng
     const utf16 = utf16WithoutBom(head);
     if (utf16) return { encoding: utf16, bomLength: 0 };
     refuseBinary(file, head);
-    const buffer = Buffer.allocUnsafe(CHECK_BYTES);
-    let carry = Buffer.alloc(0);
+    // One buffer for the whole file: a character cut by the end of a read (at most 3
+    // bytes) moves to its front and the next read lands after it. (A new 1 MiB buffer per
+    // read, freed by the garbage collector but kept by malloc, made peak memory grow with
+    // the file: 119 → 140 MB from 1,000,000 to 3,000,000 rows; now 113 → 114 MB.)
+    const buffer = Buffer.allocUnsafe(CHECK_BYTES + 4);
+    let carried = 0;
     for (let position = 0; ;) {
-      const { bytesRead: read } = await handle.read(buffer, 0, CHECK_BYTES, position);
+      const { bytesRead: read } = await handle.read(buffer, carried, CHECK_BYTES, position);
       if (read === 0) break;
-      const start = position - carry.length;
+      const start = position - carried;
       position += read;
-      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      const data = buffer.subarray(0, carried + read);
       const whole = wholeUtf8(data);
       if (!isUtf8(data.subarray(0, whole))) {
         await refuseMixed(file, handle, start + firstNonUtf8(data.subarray(0, whole)));
         return { encoding: 'gb18030', bomLength: 0 };
       }
-      carry = Buffer.from(data.subarray(whole));
+      buffer.copyWithin(0, whole, data.length);
+      carried = data.length - whole;
     }
-    return { encoding: carry.length ? 'gb18030' : 'utf-8', bomLength: 0 };
+    return { encoding: carried ? 'gb18030' : 'utf-8', bomLength: 0 };
   } finally {
     await handle.close();
   }

@@ -66,6 +66,29 @@ describe('encodings', () => {
     expect(book.rejected).toEqual([]);
   });
 
+  // The UTF-8 check reads 1 MiB at a time: 3-byte characters are cut by its reads here.
+  const LONG_NOTE = '上门维修'.repeat(300);
+  const longLedger = (rows: number) => `工号,服务日期,满意度,是否及时,备注\n${Array.from({ length: rows }, (_, i) => `E${i % 3},2026-11-0${(i % 9) + 1},5,是,${LONG_NOTE}`).join('\n')}\n`;
+  const longScheme = checkConfigText(CONFIG.replace('是否及时 }', '是否及时, note: 备注 }'), 'kpi.yaml').scheme as Scheme;
+
+  it('a UTF-8 file of several MiB whose characters straddle the check\'s reads is UTF-8', async () => {
+    const text = longLedger(3000); // ~3.3 MB
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 << 20);
+    // At least one read ends inside a character: the byte after it continues one.
+    const bytes = Buffer.from(text);
+    expect([1, 2, 3].some((k) => (bytes[k << 20] & 0xc0) === 0x80)).toBe(true);
+    const result = await ingestLedgers([file('服务台账-long.csv', text)], longScheme, { period: parsePeriod('2026-11'), sourceOverrides: new Map() });
+    expect(result.book.rejected).toEqual([]);
+    expect(result.book.stats.rows).toBe(3000);
+    expect(Object.fromEntries(result.book.inPeriod.valuesOf('E0'))).toMatchObject({ rows: 1000, satisfaction: 5 });
+  });
+
+  it('a GBK row after 3 MiB of UTF-8 is refused at its line', async () => {
+    const bytes = Buffer.concat([Buffer.from(longLedger(3000)), iconv.encode('E9,2026-11-09,4,是,上门维修\n', 'gbk')]);
+    await expect(ingestLedgers([file('服务台账-long-mixed.csv', bytes)], longScheme, { period: parsePeriod('2026-11'), sourceOverrides: new Map() }))
+      .rejects.toThrow(/服务台账-long-mixed\.csv line 3002: this line is not UTF-8, but the lines above it are/);
+  });
+
   it('--encoding overrides detection', async () => {
     const gbk = file('服务台账-forced.csv', iconv.encode(BASIC, 'gbk'));
     const { values } = await read([gbk], { encoding: 'gb18030' });
