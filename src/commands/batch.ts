@@ -10,16 +10,16 @@ import { parsePeriodRange, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers, type TableOpener } from '../read/ingest.js';
-import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { expandLedgerArgs } from '../read/sources.js';
+import { openOptions, type ReadingFlags } from './reading.js';
 import { renderJson } from '../render/json.js';
 import { checkNotAnInput, writeFileAtomic } from '../output.js';
 import { plain } from '../render/text.js';
 import { scoreIngested, teamsOf, type ScoredRun } from '../scoring.js';
 import { safeFileName } from './split.js';
 import type { Io } from './io.js';
-import { limitsFrom } from '../limits.js';
 
-export interface BatchOptions {
+export interface BatchOptions extends ReadingFlags {
   config: string;
   periods?: string;
   by?: 'team';
@@ -28,11 +28,6 @@ export interface BatchOptions {
   strict: boolean;
   quiet: boolean;
   progress: boolean;
-  encoding?: string;
-  delimiter?: string;
-  source: string[];
-  /** --limit name=value, repeatable (src/limits.ts). */
-  limit?: string[];
   /** The reader seam, replaceable in tests (to count how often each file is read). */
   opener?: TableOpener;
 }
@@ -85,8 +80,7 @@ export async function batchCommand(ledgerArgs: string[], options: BatchOptions, 
 
   const broken: { file: string; error: KpiError; periods: Set<string> }[] = [];
   const read = await readLedgers(files, scheme, {
-    period: null, unit: periods[0].unit, encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
+    period: null, unit: periods[0].unit, ...openOptions(scheme, options),
     onFileError: (file, error) => broken.push({ file, error, periods: spoiledPeriods(file, periods) }),
   }, options.opener);
 

@@ -13,31 +13,25 @@ import { parsePeriodRange, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
-import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { expandLedgerArgs } from '../read/sources.js';
+import { openOptions, type ReadingFlags } from './reading.js';
 import { renderCalibrationTable, type Calibration, type IndicatorCalibration } from '../render/calibration.js';
 import { standardConfig } from '../render/standard-config.js';
 import { scoreIngested } from '../scoring.js';
 import type { Io } from './io.js';
-import { limitsFrom } from '../limits.js';
 
-export interface CalibrateOptions {
+export interface CalibrateOptions extends ReadingFlags {
   config: string;
   periods?: string;
   format?: string;
   color: boolean;
-  encoding?: string;
-  delimiter?: string;
-  source: string[];
-  /** --limit name=value, repeatable (src/limits.ts). */
-  limit?: string[];
 }
 
 async function calibrate(scheme: Scheme, files: string[], options: CalibrateOptions): Promise<Calibration> {
   const asked = options.periods ? parsePeriodRange(options.periods) : null;
   if (options.periods && !asked) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'e.g. --periods 2026-01..2026-11');
   const read = await readLedgers(files, scheme, {
-    period: null, unit: asked?.[0].unit ?? scheme.period, encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
+    period: null, unit: asked?.[0].unit ?? scheme.period, ...openOptions(scheme, options),
   });
   const periods: Period[] = asked ?? read.book.periods();
   if (periods.length === 0) throw new KpiError('no dated rows in the history: nothing to calibrate from', EXIT.data, 'give the ledgers of past periods');

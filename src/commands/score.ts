@@ -10,7 +10,8 @@ import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { attachPrevious, parseComparePeriod } from './compare.js';
-import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { expandLedgerArgs } from '../read/sources.js';
+import { openOptions, type ReadingFlags } from './reading.js';
 import { renderConsole } from '../render/console.js';
 import type { EmployeeResult } from '../core/result.js';
 import { renderCsv } from '../render/csv.js';
@@ -21,9 +22,8 @@ import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '
 import { scoreIngested, type ScoredRun } from '../scoring.js';
 import { writeSplit, type SplitBy } from './split.js';
 import type { Io } from './io.js';
-import { limitsFrom } from '../limits.js';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends ReadingFlags {
   config: string;
   period?: string;
   format?: string;
@@ -31,11 +31,6 @@ export interface ScoreOptions {
   strict: boolean;
   quiet: boolean;
   color: boolean;
-  encoding?: string;
-  delimiter?: string;
-  source: string[];
-  /** --limit name=value, repeatable (src/limits.ts). */
-  limit?: string[];
   explain: string[];
   split?: SplitBy;
   compare?: string;
@@ -64,8 +59,7 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   // With --compare the ledgers are read once and looked at from both periods.
   const read = await readLedgers(files, scheme, {
     period: options.compare ? null : period, unit: period?.unit ?? scheme.period,
-    encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
+    ...openOptions(scheme, options),
   });
   const scored = period ?? read.book.defaultPeriod();
   const ingested = closeLedgers(read, scored);

@@ -10,21 +10,16 @@ import { periodContaining, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
-import { expandLedgerArgs, parseSourceOverrides } from '../read/sources.js';
+import { expandLedgerArgs } from '../read/sources.js';
+import { openOptions, type ReadingFlags } from './reading.js';
 import { formatDayNumber } from '../read/cells.js';
 import { renderValidation, type Validation } from '../render/validation.js';
 import type { Io } from './io.js';
-import { limitsFrom } from '../limits.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends ReadingFlags {
   config: string;
   format?: string;
   color: boolean;
-  encoding?: string;
-  delimiter?: string;
-  source: string[];
-  /** --limit name=value, repeatable (src/limits.ts). */
-  limit?: string[];
 }
 
 /** Every row, whatever its date: validate type-checks all of them. */
@@ -49,8 +44,7 @@ async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOpt
     fileErrors.push({ file: args.join(' '), error: error.message });
   }
   const read = await readLedgers(files, scheme, {
-    period: ALL_TIME, encoding: options.encoding, delimiter: options.delimiter,
-    sourceOverrides: parseSourceOverrides(scheme, options.source), limits: limitsFrom(options.limit ?? []),
+    period: ALL_TIME, ...openOptions(scheme, options),
     onFileError: (file, error) => fileErrors.push({ file, error: error.hint ? `${error.message} (${error.hint})` : error.message }),
   });
   const ingested = closeLedgers(read);
