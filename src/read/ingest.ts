@@ -44,7 +44,7 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
   const state: ReadState = {
     book: new LedgerBook(scheme, options.period, options.period?.unit ?? options.unit ?? scheme.period),
     roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
-    tally: { read: 0, blank: 0, rosterUsed: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows,
+    tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows,
   };
   const warnings: string[] = [];
   for (const file of files) {
@@ -86,7 +86,7 @@ export function closeLedgers(read: LedgerRead, period?: Period | null): Ingested
   const fileOrder = new Map(read.files.map((f, i) => [f, i]));
   closed.rejected.sort((a, b) => (fileOrder.get(a.file)! - fileOrder.get(b.file)!) || compareText(a.sheet ?? '', b.sheet ?? '') || a.row - b.row);
   closed.stats.rejected = closed.rejected.length;
-  reconcile(closed, read.tally);
+  reconcile(closed, read.tally, read.roster?.length ?? 0);
   return { book: closed, roster: read.roster, warnings: read.warnings };
 }
 
@@ -95,10 +95,10 @@ export function closeLedgers(read: LedgerRead, period?: Period | null): Ingested
  * of period, each counted where it happens. Rows that do not add up mean kpi lost or
  * invented one somewhere — a bug, so it stops the run (exit 3) rather than print scores.
  */
-function reconcile(closed: ClosedBook, tally: RowTally): void {
+function reconcile(closed: ClosedBook, tally: RowTally, rosterEntries: number): void {
   const { stats } = closed;
   stats.read = tally.read;
-  stats.used = closed.usedRows + tally.rosterUsed;
+  stats.used = closed.usedRows + rosterEntries;
   stats.blank = tally.blank;
   if (stats.read !== stats.used + stats.rejected + stats.blank + stats.rowsOutOfPeriod) {
     throw new Error(`rows do not add up: ${stats.read} read ≠ ${stats.used} used + ${stats.rejected} rejected + ${stats.blank} blank + ${stats.rowsOutOfPeriod} out of period`);

@@ -41,12 +41,10 @@ export interface ReadState {
   maxRows: number;
 }
 
-/** What became of the rows read, as far as the book does not see it. */
+/** What became of the rows read, as far as neither the book nor the roster says it. */
 export interface RowTally {
   read: number;
   blank: number;
-  /** Roster rows that gave a roster entry. */
-  rosterUsed: number;
 }
 
 export function where(table: RawTable): string {
@@ -150,10 +148,7 @@ class RowReader {
     if (this.isRoster) {
       const origin = { file: this.table.file, sheet: this.table.sheet, row: row.row };
       if (problem) state.rosterRejects.push(problem);
-      else {
-        state.roster.push(rosterEntry(this.source, values, origin));
-        state.tally.rosterUsed++;
-      }
+      else state.roster.push(rosterEntry(this.source, values, origin));
       return;
     }
     if (!problem && this.derive) this.derive(values);
