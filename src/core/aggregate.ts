@@ -3,7 +3,7 @@
  * compiled once per metric; each row then costs one map look-up and a few comparisons per
  * metric of its source. Memory grows with people × metrics, not with rows.
  */
-import { AccumulatorColumn, emptyResult } from './accumulators.js';
+import { AccumulatorColumn, emptyResult, type RowStep } from './accumulators.js';
 import { compileRowFilter, type RowPredicate } from './conditions.js';
 import type { CellValue, LedgerRow, Metric, Scheme, Source } from './types.js';
 
@@ -13,17 +13,12 @@ interface MetricPlan {
   metric: AggMetric;
   /** Everyone's accumulators of the metric. */
   column: AccumulatorColumn;
-  /** null: every row of the source counts. */
-  where: RowPredicate | null;
-  /** Only for ratios: whether a row is a hit. */
-  hit: RowPredicate | null;
-  fieldIndex: number;
 }
 
 interface SourcePlan {
   employeeIndex: number;
-  /** The metrics computed from this source. */
-  metrics: MetricPlan[];
+  /** What a row does to each metric computed from this source (`where` and `hit` in it). */
+  steps: RowStep[];
 }
 
 export function fieldIndexer(source: Source): (field: string) => number {
@@ -40,25 +35,23 @@ export class MetricAggregator {
   private readonly sources = new Map<string, SourcePlan>();
   /** Each employee's index in the accumulator columns, in the order first seen. */
   private readonly people = new Map<string, number>();
+  /** The same by the reader's key for the employee (see `addValues`): person + 1, 0 = not yet. */
+  private byKey = new Int32Array(0);
 
   constructor(scheme: Scheme) {
     for (const source of scheme.sources) {
       const index = fieldIndexer(source);
-      this.sources.set(source.id, { employeeIndex: index('employee'), metrics: [] });
+      this.sources.set(source.id, { employeeIndex: index('employee'), steps: [] });
     }
     for (const metric of scheme.metrics) {
       if (metric.kind !== 'agg') continue;
       const source = scheme.sources.find((s) => s.id === metric.source)!;
       const index = fieldIndexer(source);
-      const plan: MetricPlan = {
-        metric,
-        column: new AccumulatorColumn(metric.agg, metric.p),
-        where: metric.where ? compileRowFilter(metric.where, index) : null,
-        hit: metric.agg === 'ratio' ? compileRowFilter(metric.hit, index) : null,
-        fieldIndex: metric.field ? index(metric.field) : -1,
-      };
-      this.plans.push(plan);
-      this.sources.get(source.id)!.metrics.push(plan);
+      const column = new AccumulatorColumn(metric.agg, metric.p);
+      const where = metric.where ? compileRowFilter(metric.where, index) : null;
+      const hit = metric.agg === 'ratio' ? compileRowFilter(metric.hit, index) : null;
+      this.plans.push({ metric, column });
+      this.sources.get(source.id)!.steps.push(column.rowStep(metric.field ? index(metric.field) : -1, where, hit));
     }
   }
 
@@ -71,22 +64,37 @@ export class MetricAggregator {
     this.addValues(row.source, row.values);
   }
 
-  /** `add` for a row given by its source and values, with no row object to make. */
-  addValues(sourceId: string, values: readonly CellValue[]): void {
+  /**
+   * `add` for a row given by its source and values, with no row object to make. `key`, if
+   * not -1, is a small number the reader gives this row's employee and no one else, in
+   * every row: the person is then found in an array rather than a Map.
+   */
+  addValues(sourceId: string, values: readonly CellValue[], key = -1): void {
     if (sourceId !== this.lastSource) {
       this.lastSource = sourceId;
       this.lastPlan = this.sources.get(sourceId);
     }
     const source = this.lastPlan;
     if (!source) return;
-    const person = this.personOf(values[source.employeeIndex] as string);
-    const plans = source.metrics;
-    for (let i = 0; i < plans.length; i++) {
-      const plan = plans[i];
-      if (plan.where !== null && !plan.where(values)) continue;
-      const value = plan.fieldIndex >= 0 ? values[plan.fieldIndex] : null;
-      plan.column.add(person, value, plan.hit !== null && plan.hit(values));
-    }
+    const employee = values[source.employeeIndex] as string;
+    const person = key >= 0 && key < this.byKey.length && this.byKey[key] > 0 ? this.byKey[key] - 1 : this.personOfKey(employee, key);
+    // One call site per metric, not one for all: each then calls the same function every
+    // row and the compiler can inline it, where a shared call site calling many could not.
+    const steps = source.steps;
+    const n = steps.length;
+    if (n > 0) steps[0](values, person);
+    if (n > 1) steps[1](values, person);
+    if (n > 2) steps[2](values, person);
+    if (n > 3) steps[3](values, person);
+    if (n > 4) steps[4](values, person);
+    if (n > 5) steps[5](values, person);
+    if (n > 6) steps[6](values, person);
+    if (n > 7) steps[7](values, person);
+    if (n > 8) steps[8](values, person);
+    if (n > 9) steps[9](values, person);
+    if (n > 10) steps[10](values, person);
+    if (n > 11) steps[11](values, person);
+    for (let i = 12; i < n; i++) steps[i](values, person);
   }
 
   /** Everyone who has at least one accepted row. */
@@ -102,6 +110,19 @@ export class MetricAggregator {
       values.set(plan.metric.id, person === undefined ? emptyResult(plan.metric.agg) : plan.column.result(person));
     }
     return values;
+  }
+
+  private personOfKey(employee: string, key: number): number {
+    const person = this.personOf(employee);
+    if (key >= 0) {
+      if (key >= this.byKey.length) {
+        const bigger = new Int32Array(Math.max(key + 1, 2 * this.byKey.length, 256));
+        bigger.set(this.byKey);
+        this.byKey = bigger;
+      }
+      this.byKey[key] = person + 1;
+    }
+    return person;
   }
 
   private personOf(employee: string): number {

@@ -140,9 +140,9 @@ export class LedgerBook {
     const bucket: Bucket = {
       period, aggregator, rejected, rows: 0, accepted: 0, names,
       receiver: {
-        accept: (source: string, values: readonly CellValue[], employee: string, name: string | null) => {
+        accept: (source: string, values: readonly CellValue[], employee: string, name: string | null, key = -1) => {
           bucket.accepted++;
-          aggregator.addValues(source, values);
+          aggregator.addValues(source, values, key);
           if (name && !names.has(employee)) names.set(employee, name);
         },
         reject: (row: RejectedRow) => void rejected.push(row),
@@ -164,7 +164,8 @@ function seenIn(bucket: Bucket): Map<string, string | null> {
 }
 
 export interface RowReceiver {
-  /** An accepted row of `source`, by its typed values (no row object is made for it). */
-  accept(source: string, values: readonly CellValue[], employee: string, name: string | null): void;
+  /** An accepted row of `source`, by its typed values (no row object is made for it);
+   *  `key`: see MetricAggregator.addValues. */
+  accept(source: string, values: readonly CellValue[], employee: string, name: string | null, key?: number): void;
   reject(rejected: RejectedRow): void;
 }

@@ -96,6 +96,34 @@ function plainNumber(text: string): number | undefined {
   return negative && value !== 0 ? -value : value; // no -0: it prints as "-0" in some outputs
 }
 
+/**
+ * `plainNumber` of the text `bytes[start, end)`, read from its UTF-8 bytes: the plain form
+ * is ASCII, so its characters are its bytes and the arithmetic is the same, step by step.
+ */
+export function plainNumberBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  let negative = false;
+  const first = bytes[start];
+  if (first === 0x2b || first === 0x2d) {
+    negative = first === 0x2d;
+    i++;
+  }
+  let digits = 0;
+  let whole = 0;
+  let point = -1;
+  for (; i < end; i++) {
+    const c = bytes[i];
+    if (c >= 0x30 && c <= 0x39) {
+      whole = whole * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2e && point < 0) point = i;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const value = point < 0 ? whole : whole / POWERS_OF_TEN[end - 1 - point];
+  return negative && value !== 0 ? -value : value;
+}
+
 /** `1,234.5`, ` 95 `, `95%` → 0.95, `-3`, `９５`, `９５％`. Empty → null. */
 export function readNumber(text: string): Read<number> {
   const plain = plainNumber(text);

@@ -16,6 +16,7 @@
  * Scanning bytes rather than decoded text also lets repeated cell texts be read without
  * decoding or allocating anything (./text-pool.ts). Measured in bench/run.js.
  */
+import { RecordBatch } from './record-batch.js';
 import type { RawCell, RawRow } from './table.js';
 import { TextPool } from './text-pool.js';
 
@@ -47,18 +48,69 @@ export class CsvTokenizer {
     this.first = this.delimiter[0];
   }
 
-  /** Reads the complete records of the text so far into `out`. */
-  push(chunk: Buffer, out: RawRow[]): void {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    const used = this.records(buf, false, out);
+  /** A batch for `pushRecords` and `endRecords`, whose strings come from this pool. */
+  newBatch(): RecordBatch {
+    return new RecordBatch(this.pool);
+  }
+
+  /** Reads the complete records of the text so far into `batch` (emptied first). */
+  pushRecords(chunk: Buffer, batch: RecordBatch): void {
+    let buf = chunk;
+    let from = 0;
+    batch.reset(chunk);
+    if (this.carry) {
+      // The record cut between two chunks is completed with the new chunk up to its first
+      // LF, and handed on as a row of strings: the chunk itself is read where it lies,
+      // not copied after the carry. Only a record still open there (a quoted cell over
+      // lines) has the whole chunk joined to it.
+      from = this.stitch(chunk, batch);
+      if (from === 0) {
+        buf = Buffer.concat([this.carry, chunk]);
+        batch.reset(buf);
+      }
+    }
+    const used = this.records(buf, false, batch, from);
     this.carry = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
     if (this.carry && this.carry.length > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
   }
 
-  /** Reads the last record, once the input has ended. */
-  end(out: RawRow[]): void {
-    if (this.carry) this.records(this.carry, true, out);
+  /** Reads the carry and `chunk` up to its first LF into `batch`, as rows of strings, and
+   *  returns where in `chunk` reading goes on; 0 when that did not end a record. */
+  private stitch(chunk: Buffer, batch: RecordBatch): number {
+    const lf = chunk.indexOf(LF);
+    if (lf < 0) return 0;
+    const joined = Buffer.concat([this.carry!, chunk.subarray(0, lf + 1)]);
+    const records = this.newBatch();
+    records.reset(joined);
+    const line = this.line;
+    if (this.records(joined, false, records, 0) < joined.length) {
+      this.line = line;
+      return 0;
+    }
+    for (let r = 0; r < records.count; r++) batch.general(records.row(r));
+    return lf + 1;
+  }
+
+  /** Reads the last record into `batch` (emptied first), once the input has ended. */
+  endRecords(batch: RecordBatch): void {
+    const buf = this.carry ?? Buffer.alloc(0);
+    batch.reset(buf);
+    this.records(buf, true, batch, 0);
     this.carry = null;
+  }
+
+  /** `pushRecords`, as rows of strings appended to `out`. */
+  push(chunk: Buffer, out: RawRow[]): void {
+    const batch = this.newBatch();
+    this.pushRecords(chunk, batch);
+    for (let r = 0; r < batch.count; r++) out.push(batch.row(r));
+  }
+
+  /** `endRecords`, as rows of strings appended to `out`. */
+  end(out: RawRow[]): void {
+    const batch = this.newBatch();
+    this.endRecords(batch);
+    for (let r = 0; r < batch.count; r++) out.push(batch.row(r));
   }
 
   /**
@@ -66,21 +118,19 @@ export class CsvTokenizer {
    * where the first incomplete one starts. A record is re-read from its start when it
    * ends in the next chunk: records are small, so that costs little and keeps one path.
    */
-  private records(buf: Buffer, final: boolean, out: RawRow[]): number {
+  private records(buf: Buffer, final: boolean, out: RecordBatch, start = 0): number {
     const n = buf.length;
     const first = this.first;
     const single = this.delimiter.length === 1;
     // Past the last LF of the chunk no record can be read by the fast path: a scan that
     // starts before it meets a byte <= QUOTE by then, so its loop needs no bounds check.
     const lastLf = buf.lastIndexOf(LF);
-    let pos = 0;
+    let pos = start;
     while (pos < n) {
       if (pos < lastLf) {
-        const fast = this.plainRecord(buf, pos);
-        if (fast !== null) {
-          const next = this.fastEnd;
+        const next = this.plainRecord(buf, pos, out);
+        if (next >= 0) {
           if (next - pos > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
-          out.push({ row: this.line, cells: fast });
           this.line++;
           pos = next;
           continue;
@@ -162,45 +212,45 @@ export class CsvTokenizer {
         break;
       }
       if (next - pos > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
-      out.push({ row: this.line, cells });
+      out.general({ row: this.line, cells });
       this.line += breaks + 1;
       pos = next;
     }
     return pos;
   }
 
-  /** Where the record read by `plainRecord` ends (past its LF). */
-  private fastEnd = 0;
-
   /**
-   * The record at `pos`, when it is a plain one: it ends with an LF inside `buf` and holds
-   * no quote and no CR before it (else null: the general path reads it, with the same
-   * result). Almost every record of a ledger is plain; reading one costs a comparison or
-   * two per byte. The caller makes sure an LF follows `pos` in `buf`.
+   * Reads the record at `pos` into `out` when it is a plain one, and returns where the
+   * next record starts: a plain record ends with an LF inside `buf` and holds no quote and
+   * no CR before it (else -1, and `out` is as before: the general path reads it, with the
+   * same cells). Almost every record of a ledger is plain; reading one costs a comparison
+   * or two per byte. The caller makes sure an LF follows `pos` in `buf`.
    */
-  private plainRecord(buf: Buffer, pos: number): RawCell[] | null {
+  private plainRecord(buf: Buffer, pos: number, out: RecordBatch): number {
     const first = this.first;
     const size = this.delimiter.length;
-    const cells: RawCell[] = [];
+    out.plain(this.line);
     let i = pos;
     let j = pos;
     for (;;) {
       const b = buf[j];
       if (b === first) {
         if (size === 1 || this.delimiterAt(buf, j, true) > 0) {
-          cells.push(this.pool.text(buf, i, j));
+          out.cell(i, j);
           i = j += size;
           continue;
         }
       } else if (b <= QUOTE) {
         if (b === LF) break;
-        if (b === QUOTE || b === CR) return null;
+        if (b === QUOTE || b === CR) {
+          out.dropLast();
+          return -1;
+        }
       }
       j++;
     }
-    cells.push(this.pool.text(buf, i, j));
-    this.fastEnd = j + 1;
-    return cells;
+    out.cell(i, j);
+    return j + 1;
   }
 
   /** Whether a delimiter of several bytes (`；`) starts at `at`: 1 yes, 0 no, -1 when the

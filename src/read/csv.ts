@@ -10,7 +10,8 @@ import { raiseHint } from '../limits.js';
 import { detectEncoding, firstNonUtf8, isUtf8Name, loadIconv } from './csv-encoding.js';
 import { CsvSyntaxError, CsvTokenizer, MAX_RECORD_BYTES } from './csv-tokenizer.js';
 import { LineCounter } from './line-counter.js';
-import type { RawRow, RawTable } from './table.js';
+import type { RecordBatch } from './record-batch.js';
+import type { RawTable } from './table.js';
 
 export interface CsvOptions {
   /** Overrides detection, e.g. `gbk`, `utf-8`, `utf-16le`. */
@@ -25,7 +26,7 @@ const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 const HEAD_BYTES = 64 * 1024;
 /** Chunks small enough that a chunk's rows are typed and gone before the young
  *  generation fills up, so they are never copied by the garbage collector. */
-const CHUNK_BYTES = 1 << 16;
+const CHUNK_BYTES = 1 << 18;
 
 /**
  * The first records of a text, split at line ends outside quotes: a quoted note over
@@ -160,18 +161,18 @@ async function* utf8Chunks(file: string, encoding: string, start: number, check:
   }
 }
 
-/** The rows, a chunk's worth at a time (thousands of rows per step, not one). */
-async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string, maxRecordBytes: number, check: DecodeCheck): AsyncGenerator<RawRow[]> {
+/** The records, a chunk's worth at a time (thousands of rows per step, not one), in one
+ *  batch that is filled again for each chunk. */
+async function* parseRows(file: string, encoding: string, bomLength: number, delimiter: string, maxRecordBytes: number, check: DecodeCheck): AsyncGenerator<RecordBatch> {
   const tokenizer = new CsvTokenizer(delimiter, maxRecordBytes);
+  const batch = tokenizer.newBatch();
   try {
     for await (const chunk of utf8Chunks(file, encoding, bomLength, check)) {
-      const rows: RawRow[] = [];
-      tokenizer.push(chunk, rows);
-      if (rows.length > 0) yield rows;
+      tokenizer.pushRecords(chunk, batch);
+      if (batch.count > 0) yield batch;
     }
-    const rows: RawRow[] = [];
-    tokenizer.end(rows);
-    if (rows.length > 0) yield rows;
+    tokenizer.endRecords(batch);
+    if (batch.count > 0) yield batch;
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {

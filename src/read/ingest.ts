@@ -44,7 +44,7 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
   const state: ReadState = {
     book: new LedgerBook(scheme, options.period, options.period?.unit ?? options.unit ?? scheme.period),
     roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
-    tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows,
+    tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows, employeeKeys: new Map(),
   };
   const warnings: string[] = [];
   for (const file of files) {

@@ -9,13 +9,16 @@
  */
 import type { Calendar } from '../core/calendar.js';
 import { compileDerivations } from '../core/derive.js';
-import type { LedgerBook } from '../core/ledger-book.js';
+import type { LedgerBook, RowReceiver } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
 import type { CellValue, DayNumber, RejectedRow, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { raiseHint } from '../limits.js';
+import { ColumnTyper } from './column-typer.js';
 import { findHeader, HEADER_SEARCH_ROWS, type ColumnMap } from './headers.js';
+import { RecordBatch } from './record-batch.js';
 import { cellText, isBlankRow, type RawRow, type RawTable } from './table.js';
+import type { Read } from './cells.js';
 import { booleanWords, FieldReader, Unreadable } from './typing.js';
 
 /** What a run learns about a source while reading it (for `kpi validate`). */
@@ -39,6 +42,9 @@ export interface ReadState {
   tally: RowTally;
   /** Rows one table may have (--limit rows). */
   maxRows: number;
+  /** A small number for each employee id met, the same in every table: what the ledger
+   *  book finds a person's accumulators by (see MetricAggregator.addValues). */
+  employeeKeys: Map<string, number>;
 }
 
 /** What became of the rows read, as far as neither the book nor the roster says it. */
@@ -77,6 +83,13 @@ class RowReader {
   private readonly typedCells: boolean;
   /** Fills the derived fields (SPEC §3.1) of a typed row; null when the source has none. */
   private readonly derive: ((values: CellValue[]) => void) | null;
+  /** For the plain records of a text ledger (not the roster): a byte typer per read field. */
+  private readonly typers: ColumnTyper[] | null;
+  /** The one values array of the rows typed from bytes: it is read, never kept, by what
+   *  accepts a row, so it is filled again for each. */
+  private readonly values: CellValue[];
+  /** The employee key (state.employeeKeys) of each text in the employee column's pool, + 1. */
+  private keys = new Int32Array(0);
 
   constructor(private readonly table: RawTable, private readonly source: Source, private readonly state: ReadState, private readonly stats: SourceStats, map: ColumnMap) {
     const words = booleanWords(source);
@@ -94,6 +107,69 @@ class RowReader {
     // Only text files: in a workbook a cell right of the table (a note, a sum) splits nothing.
     this.width = table.sheet === null ? map.width : Infinity;
     this.typedCells = table.sheet !== null;
+    this.typers = table.sheet === null && !this.isRoster ? this.columns.map((_, i) => new ColumnTyper(this.readers[i], source.fields[i])) : null;
+    this.values = this.blank.slice();
+  }
+
+  /**
+   * Reads record `r` of a text ledger. A plain record whose cells all type, with an
+   * employee and (for a dated source) a date, and no more cells than the header, is typed
+   * from its bytes and counted as `read` would count it, in the same order; any other —
+   * blank, rejected, ragged, quoted, a roster row — goes to `read` as a row of strings.
+   * Typing has no effect of its own, so a record handed on after typing is read afresh.
+   */
+  readRecord(batch: RecordBatch, r: number): void {
+    const typers = this.typers;
+    const cellCount = batch.cells[r];
+    if (typers === null || cellCount < 0 || cellCount > this.width) return this.read(batch.row(r));
+    const { buf, view, bounds } = batch;
+    const at = 2 * batch.first[r];
+    const columns = this.columns;
+    const values = this.values;
+    for (let i = 0; i < typers.length; i++) {
+      const column = columns[i];
+      let value: Read<CellValue> = null;
+      if (column >= 0 && column < cellCount) {
+        const k = at + 2 * column;
+        value = typers[i].value(buf, view, bounds[k], bounds[k + 1]);
+        if (value !== null && typeof value === 'object') return this.read(batch.row(r));
+      }
+      values[i] = value;
+    }
+    const { employeeAt, dateAt, state, stats } = this;
+    const employee = values[employeeAt] as string | null;
+    if (employee === null || (dateAt >= 0 && values[dateAt] === null)) return this.read(batch.row(r));
+    state.tally.read++;
+    stats.rows++;
+    let receiver: RowReceiver | null;
+    if (dateAt >= 0) {
+      const day = values[dateAt] as number;
+      if (stats.firstDate === null || day < stats.firstDate) stats.firstDate = day;
+      if (stats.lastDate === null || day > stats.lastDate) stats.lastDate = day;
+      receiver = state.book.open(day);
+    } else receiver = state.book.open(null);
+    if (!receiver) return;
+    if (this.derive) {
+      for (let i = typers.length; i < values.length; i++) values[i] = null;
+      this.derive(values);
+    }
+    receiver.accept(this.source.id, values, employee, this.nameAt >= 0 ? (values[this.nameAt] as string | null) : null, this.employeeKey(typers[employeeAt].entry, employee));
+  }
+
+  /** The key of the employee whose id is the employee column's pool entry `entry`. */
+  private employeeKey(entry: number, employee: string): number {
+    if (entry < 0) return -1;
+    if (entry < this.keys.length && this.keys[entry] > 0) return this.keys[entry] - 1;
+    const known = this.state.employeeKeys;
+    let key = known.get(employee);
+    if (key === undefined) known.set(employee, (key = known.size));
+    if (entry >= this.keys.length) {
+      const bigger = new Int32Array(Math.max(entry + 1, 2 * this.keys.length, 256));
+      bigger.set(this.keys);
+      this.keys = bigger;
+    }
+    this.keys[entry] = key + 1;
+    return key;
   }
 
   read(row: RawRow): void {
@@ -195,23 +271,27 @@ export async function readTable(table: RawTable, source: Source, state: ReadStat
     return started;
   };
   for await (const batch of table.batches) {
-    count += batch.length;
+    const records = batch instanceof RecordBatch ? batch : null;
+    const size = records ? records.count : (batch as RawRow[]).length;
+    count += size;
     if (count > state.maxRows) {
       throw new KpiError(`${where(table)}: more than ${state.maxRows.toLocaleString('en')} rows, the most kpi reads from one ledger`, EXIT.data, `split the ledger by period; ${raiseHint('rows')}`);
     }
     let i = 0;
     if (!reader) {
-      for (; i < batch.length && head.length < HEADER_SEARCH_ROWS; i++) {
-        if (isBlankRow(batch[i].cells)) blanks++;
+      for (; i < size && head.length < HEADER_SEARCH_ROWS; i++) {
+        const row = records ? records.row(i) : (batch as RawRow[])[i];
+        if (isBlankRow(row.cells)) blanks++;
         else {
           blanksBefore.push(blanks);
-          head.push(batch[i]);
+          head.push(row);
         }
       }
       if (head.length < HEADER_SEARCH_ROWS) continue;
       reader = start();
     }
-    for (; i < batch.length; i++) reader.read(batch[i]);
+    if (records) for (; i < size; i++) reader.readRecord(records, i);
+    else for (; i < size; i++) reader.read((batch as RawRow[])[i]);
   }
   reader ??= start();
 }

@@ -4,6 +4,7 @@
  * and column mapping happen once, after this, whatever the format.
  */
 import type { DayNumber } from '../core/types.js';
+import type { RecordBatch } from './record-batch.js';
 
 /** A cell as a file holds it: text (CSV), or already typed (xlsx numbers, dates, booleans). */
 export type RawCell =
@@ -25,8 +26,9 @@ export interface RawTable {
   /** Sheet name for workbooks; null for text files. */
   sheet: string | null;
   /** The rows in file order, in batches: one step of an async iteration costs about as
-   *  much as typing a whole row, so readers hand on what one input chunk held. */
-  batches: AsyncIterable<RawRow[]>;
+   *  much as typing a whole row, so readers hand on what one input chunk held. A text
+   *  file's come as RecordBatches: cells still as bytes, typed from there. */
+  batches: AsyncIterable<RawRow[] | RecordBatch>;
   /** Problems the reader noticed in the rows (formulas with no saved result); complete
    *  once the rows have been read to the end. */
   warnings?: readonly string[];

@@ -23,23 +23,34 @@ const WORDS_BYTES = 12;
 export class TextPool {
   /** Open addressing, a slot per text (SLOT ints). */
   private table = new Int32Array(SLOT * 1024);
-  private readonly strings: string[] = [];
+  /** The texts, by entry. */
+  readonly strings: string[] = [];
   /** Where each entry's bytes start in `bytes`. */
   private readonly starts: number[] = [];
   private bytes: Uint8Array = new Uint8Array(1 << 14);
   private used = 0;
 
+  /** @param maxEntries texts kept at most; later ones are decoded each time. */
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+
+  /** The text of `buf[start, end)`. */
+  text(buf: Buffer, start: number, end: number): string {
+    if (start === end) return '';
+    const entry = this.entry(buf, start, end);
+    return entry >= 0 ? this.strings[entry] : buf.toString('utf8', start, end);
+  }
+
   /**
-   * The text of `buf[start, end)`. A text is looked up by three little-endian words of
-   * its bytes (the first four, the middle four, the last four; for a text under four
-   * bytes its first, last and middle byte) and its length: for a text of up to twelve
+   * The entry of the text `buf[start, end)` (not empty), added if new, or -1 when it is
+   * not kept (too long, or the pool is full). A text is looked up by three little-endian
+   * words of its bytes (the first four, the middle four, the last four; for a text under
+   * four bytes its first, last and middle byte) and its length: for a text of up to twelve
    * bytes — ids, dates, numbers, short words — they are all its bytes, so a match needs
    * no byte-by-byte comparison; longer texts are compared byte by byte as well.
    */
-  text(buf: Buffer, start: number, end: number): string {
+  entry(buf: Buffer, start: number, end: number): number {
     const length = end - start;
-    if (length === 0) return '';
-    if (length > MAX_POOLED_BYTES) return buf.toString('utf8', start, end);
+    if (length > MAX_POOLED_BYTES) return -1;
     let w1: number;
     let w2 = 0;
     let w3 = 0;
@@ -61,19 +72,19 @@ export class TextPool {
       if (meta === 0) return this.add(buf, start, length, t, w1, w2, w3);
       if (table[t] !== w1 || table[t + 1] !== w2 || table[t + 2] !== w3 || (meta & 127) !== length) continue;
       const entry = (meta >> 7) - 1;
-      if (length <= WORDS_BYTES) return this.strings[entry];
+      if (length <= WORDS_BYTES) return entry;
       const bytes = this.bytes;
       const at = this.starts[entry];
       let k = 0;
       while (k < length && bytes[at + k] === buf[start + k]) k++;
-      if (k === length) return this.strings[entry];
+      if (k === length) return entry;
     }
   }
 
-  private add(buf: Buffer, start: number, length: number, t: number, w1: number, w2: number, w3: number): string {
-    const text = buf.toString('utf8', start, start + length);
+  private add(buf: Buffer, start: number, length: number, t: number, w1: number, w2: number, w3: number): number {
     const entry = this.strings.length;
-    if (entry >= MAX_ENTRIES) return text;
+    if (entry >= this.maxEntries) return -1;
+    const text = buf.toString('utf8', start, start + length);
     if (this.used + length > this.bytes.length) this.bytes = grown(this.bytes, this.bytes.length * 2);
     this.bytes.set(buf.subarray(start, start + length), this.used);
     const table = this.table;
@@ -86,7 +97,7 @@ export class TextPool {
     this.strings.push(text);
     // Kept at most half full, so a probe soon meets the text or a free slot.
     if (2 * (entry + 1) > table.length / SLOT) this.rehash();
-    return text;
+    return entry;
   }
 
   private rehash(): void {

@@ -27,6 +27,7 @@ import { XlsxPackage } from './xlsx/zip.js';
 export interface XlsxTable extends RawTable {
   sheet: string;
   warnings: string[];
+  batches: AsyncIterable<RawRow[]>;
 }
 
 /** Opens a workbook: its worksheets in tab order, rows not yet read. Refuses (KpiError,

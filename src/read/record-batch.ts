@@ -1,0 +1,97 @@
+/**
+ * The records of one chunk of a text ledger, as the tokenizer found them, before any cell
+ * becomes a string. A plain record (no quote, no CR: nearly all of them) is kept as where
+ * its cells lie in the chunk's bytes, so the table reader can type a number, a date or an
+ * id straight from those bytes (./column-typer.ts). Any other record comes as a RawRow,
+ * read by the tokenizer's general path. `row(r)` turns either into a RawRow with the very
+ * strings the tokenizer would have made, for the header search and for rows that need the
+ * general path (blank, rejected, roster).
+ *
+ * A batch is valid until the next one is asked for: its arrays and bytes are reused.
+ */
+import type { RawCell, RawRow } from './table.js';
+import type { TextPool } from './text-pool.js';
+
+export class RecordBatch {
+  /** The bytes the plain records' cells lie in, and a view to read four at a time. */
+  buf: Buffer = Buffer.alloc(0);
+  view: DataView = new DataView(this.buf.buffer, 0, 0);
+  count = 0;
+  /** The line each record starts on. */
+  lines: Int32Array = new Int32Array(256);
+  /** A plain record's cells: `cells[r]` of them, from pair `first[r]` of `bounds`.
+   *  A general record has `cells[r]` = -1 and its RawRow in `rows[first[r]]`. */
+  first: Int32Array = new Int32Array(256);
+  cells: Int32Array = new Int32Array(256);
+  /** Each cell's start and end in `buf`, two ints a cell. */
+  bounds: Int32Array = new Int32Array(2048);
+  private pairs = 0;
+  private readonly rows: RawRow[] = [];
+
+  constructor(private readonly pool: TextPool) {}
+
+  reset(buf: Buffer): void {
+    this.buf = buf;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.count = 0;
+    this.pairs = 0;
+    this.rows.length = 0;
+  }
+
+  /** Starts a plain record on `line`; its cells follow with `cell`. */
+  plain(line: number): void {
+    const r = this.count++;
+    if (r === this.lines.length) this.grow();
+    this.lines[r] = line;
+    this.first[r] = this.pairs;
+    this.cells[r] = 0;
+  }
+
+  cell(start: number, end: number): void {
+    const at = 2 * this.pairs++;
+    if (at === this.bounds.length) this.bounds = grown(this.bounds);
+    this.bounds[at] = start;
+    this.bounds[at + 1] = end;
+    this.cells[this.count - 1]++;
+  }
+
+  /** Drops the plain record being written (it turned out not to be plain). */
+  dropLast(): void {
+    this.count--;
+    this.pairs = this.first[this.count];
+  }
+
+  general(row: RawRow): void {
+    const r = this.count++;
+    if (r === this.lines.length) this.grow();
+    this.lines[r] = row.row;
+    this.first[r] = this.rows.length;
+    this.cells[r] = -1;
+    this.rows.push(row);
+  }
+
+  isPlain(r: number): boolean {
+    return this.cells[r] >= 0;
+  }
+
+  /** Record `r` as a row of strings. */
+  row(r: number): RawRow {
+    const count = this.cells[r];
+    if (count < 0) return this.rows[this.first[r]];
+    const cells: RawCell[] = [];
+    for (let k = 2 * this.first[r], end = k + 2 * count; k < end; k += 2) cells.push(this.pool.text(this.buf, this.bounds[k], this.bounds[k + 1]));
+    return { row: this.lines[r], cells };
+  }
+
+  private grow(): void {
+    this.lines = grown(this.lines);
+    this.first = grown(this.first);
+    this.cells = grown(this.cells);
+  }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
