@@ -227,6 +227,7 @@ export class CsvTokenizer {
    * or two per byte. The caller makes sure an LF follows `pos` in `buf`.
    */
   private plainRecord(buf: Buffer, pos: number, out: RecordBatch): number {
+    if (this.delimiter.length === 1) return this.plainRecordOneByte(buf, pos, out);
     const first = this.first;
     const size = this.delimiter.length;
     out.plain(this.line);
@@ -234,13 +235,12 @@ export class CsvTokenizer {
     let j = pos;
     for (;;) {
       const b = buf[j];
-      if (b === first) {
-        if (size === 1 || this.delimiterAt(buf, j, true) > 0) {
-          out.cell(i, j);
-          i = j += size;
-          continue;
-        }
-      } else if (b <= QUOTE) {
+      if (b === first && this.delimiterAt(buf, j, true) > 0) {
+        out.cell(i, j);
+        i = j += size;
+        continue;
+      }
+      if (b <= QUOTE) {
         if (b === LF) break;
         if (b === QUOTE || b === CR) {
           out.dropLast();
@@ -250,6 +250,43 @@ export class CsvTokenizer {
       j++;
     }
     out.cell(i, j);
+    return j + 1;
+  }
+
+  /** `plainRecord` for a delimiter of one byte (`,` `;` tab `|`): the cells' bounds go
+   *  straight into the batch's array, a few instructions per byte and per cell. */
+  private plainRecordOneByte(buf: Buffer, pos: number, out: RecordBatch): number {
+    const delimiter = this.first;
+    const r = out.count;
+    out.plain(this.line);
+    let bounds = out.bounds;
+    const from = 2 * out.first[r];
+    let at = from;
+    let i = pos;
+    let j = pos;
+    for (;;) {
+      const b = buf[j];
+      if (b === delimiter) {
+        if (at + 2 > bounds.length) bounds = out.roomForCells();
+        bounds[at] = i;
+        bounds[at + 1] = j;
+        at += 2;
+        i = ++j;
+        continue;
+      }
+      if (b <= QUOTE) {
+        if (b === LF) break;
+        if (b === QUOTE || b === CR) {
+          out.dropLast();
+          return -1;
+        }
+      }
+      j++;
+    }
+    if (at + 2 > bounds.length) bounds = out.roomForCells();
+    bounds[at] = i;
+    bounds[at + 1] = j;
+    out.cellsWritten(r, (at + 2 - from) >> 1);
     return j + 1;
   }
 

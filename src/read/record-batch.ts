@@ -55,6 +55,19 @@ export class RecordBatch {
     this.cells[this.count - 1]++;
   }
 
+  /** Doubles `bounds`, for a writer that fills it directly (then `cellsWritten`). */
+  roomForCells(): Int32Array {
+    this.bounds = grown(this.bounds);
+    return this.bounds;
+  }
+
+  /** Says that plain record `r`, the last, has `count` cells written into `bounds`
+   *  from pair `first[r]` on. */
+  cellsWritten(r: number, count: number): void {
+    this.cells[r] = count;
+    this.pairs = this.first[r] + count;
+  }
+
   /** Drops the plain record being written (it turned out not to be plain). */
   dropLast(): void {
     this.count--;
