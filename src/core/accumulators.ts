@@ -9,18 +9,7 @@
  * classes on objects scattered over the heap — the difference is most of the time the
  * engine spends per row (measured in bench/run.js).
  */
-import type { RowPredicate } from './conditions.js';
 import type { Agg, CellValue } from './types.js';
-
-/** One row's effect on a metric's accumulators: the row's typed values, and whose row. */
-export type RowStep = (values: readonly CellValue[], person: number) => void;
-
-/** A value as aggregations see numbers: booleans count as 1/0; text and empty as no value. */
-function numeric(value: CellValue | undefined): number | null {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return null;
-}
 
 export interface Accumulator {
   /** One row of R: `value` is the metric's field (or null), `hit` whether it matches `hit`. */
@@ -93,6 +82,7 @@ const AVG = 4;
 const MIN = 5;
 const MAX = 6;
 const KEPT = 7;
+const METHODS = ['count', 'ratio', 'distinct', 'sum', 'avg', 'min', 'max', 'keep'] as const;
 const KINDS: Record<Agg, number> = { count: COUNT, ratio: RATIO, distinct: DISTINCT, sum: SUM, avg: AVG, min: MIN, max: MAX, median: KEPT, percentile: KEPT };
 
 /** One metric's accumulators for every person, by person index (0, 1, 2 … as first seen). */
@@ -128,73 +118,89 @@ export class AccumulatorColumn {
     while (this.sets.length < capacity && this.kind === DISTINCT) this.sets.push(new Set());
   }
 
-  /** One row's value of the metric's field (or null) and whether it is a hit, for `person`. */
+  /** One row of the metric: `value` is its field's (or null), `hit` whether it is a hit. */
   add(person: number, value: CellValue, hit: boolean): void {
-    this.rowStep(0, null, hit ? () => true : () => false)([value], person);
-  }
-
-  /**
-   * What one row does to the metric, as a function made for this metric's aggregation,
-   * field, `where` and `hit`: called once per row with the row's typed values and person,
-   * it has nothing left to decide that the config already said. (A generic `add` that
-   * switched on the aggregation and was handed the value and hit took most of the time
-   * the engine spent per row.)
-   */
-  rowStep(field: number, where: RowPredicate | null, hit: RowPredicate | null): RowStep {
-    const step = this.stepOf(field, hit);
-    if (where === null) return step;
-    return (values, person) => {
-      if (where(values)) step(values, person);
-    };
-  }
-
-  private stepOf(field: number, hit: RowPredicate | null): RowStep {
     switch (this.kind) {
       case COUNT:
-        return (_, person) => {
-          this.counts[person]++;
-        };
+        return this.count(person);
       case RATIO:
-        return (values, person) => {
-          this.counts[person]++;
-          if (hit!(values)) this.totals[person]++;
-        };
+        return this.ratio(person, hit);
       case DISTINCT:
-        return (values, person) => {
-          const value = values[field];
-          if (value !== null && value !== undefined) this.sets[person].add(value);
-        };
+        return this.distinct(person, value);
       case SUM:
-        return (values, person) => {
-          const value = numeric(values[field]);
-          if (value !== null) this.totals[person] += value;
-        };
+        return this.sum(person, value);
       case AVG:
-        return (values, person) => {
-          const value = numeric(values[field]);
-          if (value === null) return;
-          this.totals[person] += value;
-          this.counts[person]++;
-        };
+        return this.avg(person, value);
       case MIN:
-        return (values, person) => {
-          const value = numeric(values[field]);
-          if (value !== null && (this.counts[person]++ === 0 || value < this.totals[person])) this.totals[person] = value;
-        };
+        return this.min(person, value);
       case MAX:
-        return (values, person) => {
-          const value = numeric(values[field]);
-          if (value !== null && (this.counts[person]++ === 0 || value > this.totals[person])) this.totals[person] = value;
-        };
+        return this.max(person, value);
       default:
-        return (values, person) => {
-          const value = numeric(values[field]);
-          if (value === null) return;
-          if (this.grouped) this.ungroup();
-          this.counts[person]++;
-          this.log.append(person, value);
-        };
+        return this.keep(person, value);
     }
+  }
+
+  /** The method `add` calls for this aggregation, and what it takes: a compiled row step
+   *  (./row-step.ts) calls it directly. */
+  get method(): { name: 'count' | 'ratio' | 'distinct' | 'sum' | 'avg' | 'min' | 'max' | 'keep'; takes: 'nothing' | 'hit' | 'value' } {
+    const name = METHODS[this.kind];
+    return { name, takes: name === 'count' ? 'nothing' : name === 'ratio' ? 'hit' : 'value' };
+  }
+
+  count(person: number): void {
+    this.counts[person]++;
+  }
+
+  ratio(person: number, hit: boolean): void {
+    this.counts[person]++;
+    if (hit) this.totals[person]++;
+  }
+
+  distinct(person: number, value: CellValue | undefined): void {
+    if (value !== null && value !== undefined) this.sets[person].add(value);
+  }
+
+  // Numbers as aggregations see them: booleans count as 1/0, text and empty as no value.
+
+  sum(person: number, value: CellValue | undefined): void {
+    if (typeof value === 'number') this.totals[person] += value;
+    else if (typeof value === 'boolean') this.totals[person] += value ? 1 : 0;
+  }
+
+  avg(person: number, value: CellValue | undefined): void {
+    if (typeof value !== 'number') {
+      if (typeof value !== 'boolean') return;
+      value = value ? 1 : 0;
+    }
+    this.totals[person] += value;
+    this.counts[person]++;
+  }
+
+  min(person: number, value: CellValue | undefined): void {
+    if (typeof value !== 'number') {
+      if (typeof value !== 'boolean') return;
+      value = value ? 1 : 0;
+    }
+    if (this.counts[person]++ === 0 || value < this.totals[person]) this.totals[person] = value;
+  }
+
+  max(person: number, value: CellValue | undefined): void {
+    if (typeof value !== 'number') {
+      if (typeof value !== 'boolean') return;
+      value = value ? 1 : 0;
+    }
+    if (this.counts[person]++ === 0 || value > this.totals[person]) this.totals[person] = value;
+  }
+
+  /** median and percentile: the value is kept (see `log`). */
+  keep(person: number, value: CellValue | undefined): void {
+    if (typeof value !== 'number') {
+      if (typeof value !== 'boolean') return;
+      value = value ? 1 : 0;
+    }
+    if (this.grouped) this.ungroup();
+    this.counts[person]++;
+    this.log.append(person, value);
   }
 
   /** The metric's actual value for one person; null = missing. */

@@ -3,8 +3,8 @@
  * compiled once per metric; each row then costs one map look-up and a few comparisons per
  * metric of its source. Memory grows with people × metrics, not with rows.
  */
-import { AccumulatorColumn, emptyResult, type RowStep } from './accumulators.js';
-import { compileRowFilter, type RowPredicate } from './conditions.js';
+import { AccumulatorColumn, emptyResult } from './accumulators.js';
+import { compileRowStep, type MetricOfSource, type RowStep } from './row-step.js';
 import type { CellValue, LedgerRow, Metric, Scheme, Source } from './types.js';
 
 type AggMetric = Extract<Metric, { kind: 'agg' }>;
@@ -17,8 +17,8 @@ interface MetricPlan {
 
 interface SourcePlan {
   employeeIndex: number;
-  /** What a row does to each metric computed from this source (`where` and `hit` in it). */
-  steps: RowStep[];
+  /** What a row does to the metrics computed from this source. */
+  step: RowStep;
 }
 
 export function fieldIndexer(source: Source): (field: string) => number {
@@ -41,18 +41,18 @@ export class MetricAggregator {
   constructor(scheme: Scheme) {
     for (const source of scheme.sources) {
       const index = fieldIndexer(source);
-      this.sources.set(source.id, { employeeIndex: index('employee'), steps: [] });
+      const metrics: MetricOfSource[] = [];
+      for (const metric of scheme.metrics) {
+        if (metric.kind !== 'agg' || metric.source !== source.id) continue;
+        const column = new AccumulatorColumn(metric.agg, metric.p);
+        this.plans.push({ metric, column });
+        metrics.push({ column, where: metric.where, hit: metric.agg === 'ratio' ? metric.hit : undefined, field: metric.field ? index(metric.field) : -1 });
+      }
+      this.sources.set(source.id, { employeeIndex: index('employee'), step: compileRowStep(metrics, index) });
     }
-    for (const metric of scheme.metrics) {
-      if (metric.kind !== 'agg') continue;
-      const source = scheme.sources.find((s) => s.id === metric.source)!;
-      const index = fieldIndexer(source);
-      const column = new AccumulatorColumn(metric.agg, metric.p);
-      const where = metric.where ? compileRowFilter(metric.where, index) : null;
-      const hit = metric.agg === 'ratio' ? compileRowFilter(metric.hit, index) : null;
-      this.plans.push({ metric, column });
-      this.sources.get(source.id)!.steps.push(column.rowStep(metric.field ? index(metric.field) : -1, where, hit));
-    }
+    // Metrics in the scheme's order (valuesOf lists them so), whatever their sources' order.
+    const order = new Map(scheme.metrics.map((m, i) => [m.id, i]));
+    this.plans.sort((a, b) => order.get(a.metric.id)! - order.get(b.metric.id)!);
   }
 
   /** The plan of the source last added to (a ledger's rows come from one source). */
@@ -78,23 +78,7 @@ export class MetricAggregator {
     if (!source) return;
     const employee = values[source.employeeIndex] as string;
     const person = key >= 0 && key < this.byKey.length && this.byKey[key] > 0 ? this.byKey[key] - 1 : this.personOfKey(employee, key);
-    // One call site per metric, not one for all: each then calls the same function every
-    // row and the compiler can inline it, where a shared call site calling many could not.
-    const steps = source.steps;
-    const n = steps.length;
-    if (n > 0) steps[0](values, person);
-    if (n > 1) steps[1](values, person);
-    if (n > 2) steps[2](values, person);
-    if (n > 3) steps[3](values, person);
-    if (n > 4) steps[4](values, person);
-    if (n > 5) steps[5](values, person);
-    if (n > 6) steps[6](values, person);
-    if (n > 7) steps[7](values, person);
-    if (n > 8) steps[8](values, person);
-    if (n > 9) steps[9](values, person);
-    if (n > 10) steps[10](values, person);
-    if (n > 11) steps[11](values, person);
-    for (let i = 12; i < n; i++) steps[i](values, person);
+    source.step(values, person);
   }
 
   /** Everyone who has at least one accepted row. */
