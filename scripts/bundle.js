@@ -7,7 +7,11 @@
  * workbook is written. The workbook reader's worker is an entry of its own, beside the chunk
  * that starts it.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a hash: without a clean start, every build would leave the last one's.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { cli: 'src/cli.ts', 'xlsx-worker': 'src/read/xlsx-worker.ts' },
