@@ -3,7 +3,8 @@
  * (field value, hit) pairs. An empty cell (null) is "no value", never 0.
  */
 import { describe, expect, it } from 'vitest';
-import { AccumulatorColumn, createAccumulator, emptyResult, percentileInc } from '../../src/core/accumulators.js';
+import fc from 'fast-check';
+import { AccumulatorColumn, createAccumulator, emptyResult, percentileInc, percentileOfUnsorted } from '../../src/core/accumulators.js';
 import type { Agg, CellValue } from '../../src/core/types.js';
 
 function run(agg: Agg, cells: CellValue[], p?: number, hits: boolean[] = []): number | null {
@@ -133,5 +134,73 @@ describe('percentileInc', () => {
     const actual = percentileInc(sorted, p);
     if (expected === null) expect(actual).toBeNull();
     else expect(actual).toBeCloseTo(expected, 12);
+  });
+});
+
+/**
+ * percentileOfUnsorted finds the two values either side of the rank by selection, in
+ * place, instead of sorting: its result must be exactly percentileInc of a sorted copy —
+ * the same double (Object.is: -0 and 0 apart), not a close one — for any values and p.
+ */
+describe('percentileOfUnsorted = percentileInc of the sorted values, exactly', () => {
+  const PS = [0, 10, 25, 50, 90, 99.5, 100];
+
+  /** Both results for `values` (copied: the selection reorders its input). */
+  function both(values: readonly number[], p: number): { selected: number | null; sorted: number | null } {
+    const sorted = Float64Array.from(values).sort();
+    return { selected: percentileOfUnsorted(Float64Array.from(values), p), sorted: percentileInc(sorted, p) };
+  }
+
+  function expectSame(values: readonly number[], p: number): void {
+    const { selected, sorted } = both(values, p);
+    if (!Object.is(selected, sorted)) expect.fail(`p${p} of [${values.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(', ')}]: got ${Object.is(selected, -0) ? '-0' : selected}, sorted gives ${Object.is(sorted, -0) ? '-0' : sorted}`);
+  }
+
+  const CASES: [string, number[]][] = [
+    ['empty', []],
+    ['one value', [7]],
+    ['two values', [9, 3]],
+    ['many duplicates', [3, 1, 3, 3, 2, 1, 3, 2, 2, 3, 1, 3]],
+    ['already sorted', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]],
+    ['reverse sorted', [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]],
+    ['all equal', [4.5, 4.5, 4.5, 4.5, 4.5]],
+    ['negative numbers', [-0.5, -12, -3.25, -7, -100, -1e-9]],
+    ['mixed signs and fractions', [0.1, -0.2, 0.3, 1e6, -1e6, 0.30000000000000004, 2.5]],
+    ['zeros of both signs', [0, -0, 0, -0]],
+  ];
+
+  it.each(CASES)('%s', (_, values) => {
+    for (const p of PS) expectSame(values, p);
+  });
+
+  it('hand-checked values', () => {
+    expect(percentileOfUnsorted(new Float64Array([]), 50)).toBeNull();
+    expect(percentileOfUnsorted(new Float64Array([7]), 90)).toBe(7);
+    // [10, 20, 30, 40] shuffled: rank 0.5·3 = 1.5 → 20 + 0.5·10; p0 → min, p100 → max.
+    expect(percentileOfUnsorted(new Float64Array([40, 10, 30, 20]), 50)).toBe(25);
+    expect(percentileOfUnsorted(new Float64Array([40, 10, 30, 20]), 0)).toBe(10);
+    expect(percentileOfUnsorted(new Float64Array([40, 10, 30, 20]), 100)).toBe(40);
+    // Median of an odd count: the middle value; duplicates count each.
+    expect(percentileOfUnsorted(new Float64Array([5, 1, 9, 1, 7]), 50)).toBe(5);
+    expect(percentileOfUnsorted(new Float64Array([3, 3, 1, 3]), 25)).toBe(2.5); // sorted 1 3 3 3: rank 0.75 → 1 + 0.75·2
+  });
+
+  it('large arrays, reorderings of the same values, and every p', () => {
+    const values = Array.from({ length: 1001 }, (_, i) => ((i * 7919) % 1001) / 8 - 40);
+    for (let p = 0; p <= 100; p += 0.5) expectSame(values, p);
+    expectSame([...values].sort((a, b) => a - b), 37.3);
+    expectSame([...values].sort((a, b) => b - a), 62.7);
+  });
+
+  it('any doubles, any p (property)', () => {
+    const value = fc.oneof(
+      { weight: 4, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+      { weight: 2, arbitrary: fc.constantFrom(0, -0, 1, -1, 0.5) },
+      { weight: 2, arbitrary: fc.integer({ min: -5, max: 5 }) },
+    );
+    const p = fc.oneof(fc.constantFrom(...PS), fc.double({ min: 0, max: 100, noNaN: true }));
+    fc.assert(fc.property(fc.array(value, { maxLength: 60 }), p, (values, p) => {
+      expectSame(values, p);
+    }), { numRuns: 5000 });
   });
 });
