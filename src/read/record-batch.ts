@@ -12,6 +12,9 @@
 import type { RawCell, RawRow } from './table.js';
 import type { TextPool } from './text-pool.js';
 
+/** Records and cells made room for at the start of a batch, at most. */
+const MAX_ROOM = 1 << 19;
+
 export class RecordBatch {
   /** The bytes the plain records' cells lie in, and a view to read four at a time. */
   buf: Buffer = Buffer.alloc(0);
@@ -31,6 +34,17 @@ export class RecordBatch {
   constructor(private readonly pool: TextPool) {}
 
   reset(buf: Buffer): void {
+    // Room for every record and cell a chunk can hold (each takes at least one byte, its
+    // line break or delimiter), so that a writer seldom grows them halfway: growing is a
+    // path the compiled tokenizer has not seen, and would leave. (Up to a bound: a record
+    // carried over can be as long as --limit line-bytes allows.)
+    const room = Math.min(buf.length + 1, MAX_ROOM);
+    if (this.lines.length < room) {
+      this.lines = grown(this.lines, room);
+      this.first = grown(this.first, room);
+      this.cells = grown(this.cells, room);
+    }
+    if (this.bounds.length < 2 * room) this.bounds = grown(this.bounds, 2 * room);
     this.buf = buf;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     this.count = 0;
@@ -103,8 +117,8 @@ export class RecordBatch {
   }
 }
 
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
+function grown(array: Int32Array, capacity = array.length * 2): Int32Array {
+  const bigger = new Int32Array(capacity);
   bigger.set(array);
   return bigger;
 }
