@@ -3,7 +3,7 @@
  * unknown key is almost always a typo. Cross-field rules (references, weight sums, cycles)
  * live in rules.ts; this file only says what each key may hold.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PERCENT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$/;
