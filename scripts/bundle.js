@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'xlsx-worker': 'src/read/xlsx-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'xlsx-worker': 'src/read/xlsx-worker.ts', 'csv-worker': 'src/read/csv-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

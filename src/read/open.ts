@@ -9,6 +9,7 @@ import type { Scheme, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type Limits } from '../limits.js';
 import { readCsv, type CsvOptions } from './csv.js';
+import { readCsvThreaded, readsThreaded } from './csv-threaded.js';
 import { sourceForTextFile } from './sources.js';
 import { sourcesForSheets } from './sheet-sources.js';
 import type { RawTable } from './table.js';
@@ -26,8 +27,9 @@ export type TableOpener = (file: string, scheme: Scheme, options: OpenOptions) =
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const SAVE_AS = 'save it as .xlsx or CSV (UTF-8) and run again';
 
-/** A ledger that cannot be opened at all is an input problem (exit 2), said plainly. */
-function checkReadable(file: string, limits: Limits): void {
+/** A ledger that cannot be opened at all is an input problem (exit 2), said plainly.
+ *  Returns its size. */
+function checkReadable(file: string, limits: Limits): number {
   let stats;
   try {
     stats = statSync(file);
@@ -41,14 +43,16 @@ function checkReadable(file: string, limits: Limits): void {
   if (stats.size > limits.inputBytes) {
     throw new KpiError(`${file}: the file is ${formatSize(stats.size)}, over the ${formatSize(limits.inputBytes)} kpi reads from one ledger`, EXIT.data, raiseHint('inputBytes', stats.size));
   }
+  return stats.size;
 }
 
 export const openLedgerFile: TableOpener = async (file, scheme, options) => {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  checkReadable(file, limits);
+  const size = checkReadable(file, limits);
   const ext = extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
-    const table = await readCsv(file, { ...options, maxRecordBytes: limits.lineBytes });
+    const csvOptions: CsvOptions = { encoding: options.encoding, delimiter: options.delimiter, maxRecordBytes: limits.lineBytes };
+    const table = readsThreaded(size) ? readCsvThreaded(file, csvOptions) : await readCsv(file, csvOptions);
     return [{ table, source: sourceForTextFile(scheme, file, options.sourceOverrides) }];
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers' || ext === '.et') {

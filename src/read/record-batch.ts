@@ -12,6 +12,17 @@
 import type { RawCell, RawRow } from './table.js';
 import type { TextPool } from './text-pool.js';
 
+/** A batch as another thread receives it (./csv-threaded.ts): copies, its own to keep. */
+export interface BatchParts {
+  bytes: Uint8Array;
+  count: number;
+  lines: Int32Array;
+  first: Int32Array;
+  cells: Int32Array;
+  bounds: Int32Array;
+  rows: RawRow[];
+}
+
 /** Records and cells made room for at the start of a batch, at most. */
 const MAX_ROOM = 1 << 19;
 
@@ -97,6 +108,41 @@ export class RecordBatch {
     this.rows.push(row);
   }
 
+  /**
+   * This batch as parts that can be sent to another thread (copied: this one is reused),
+   * in the arrays of `spare` — parts sent earlier and given back — where they are large
+   * enough, so that a run of batches does not allocate a new set each time.
+   */
+  parts(spare?: BatchParts): BatchParts {
+    const count = this.count;
+    const bytes = reuse(Uint8Array, spare?.bytes, this.buf.length);
+    bytes.set(this.buf);
+    const copy = (from: Int32Array, length: number, into: Int32Array | undefined): Int32Array => {
+      const to = reuse(Int32Array, into, length);
+      to.set(from.subarray(0, length));
+      return to;
+    };
+    return {
+      bytes, count, lines: copy(this.lines, count, spare?.lines), first: copy(this.first, count, spare?.first),
+      cells: copy(this.cells, count, spare?.cells), bounds: copy(this.bounds, 2 * this.pairs, spare?.bounds), rows: this.rows.slice(),
+    };
+  }
+
+  /** A batch made of parts received from another thread; its rows' texts come from `pool`. */
+  static fromParts(pool: TextPool, parts: BatchParts): RecordBatch {
+    const batch = new RecordBatch(pool);
+    batch.buf = Buffer.from(parts.bytes.buffer, parts.bytes.byteOffset, parts.bytes.length);
+    batch.view = new DataView(parts.bytes.buffer, parts.bytes.byteOffset, parts.bytes.length);
+    batch.count = parts.count;
+    batch.lines = parts.lines;
+    batch.first = parts.first;
+    batch.cells = parts.cells;
+    batch.bounds = parts.bounds;
+    batch.pairs = parts.bounds.length >> 1;
+    for (const row of parts.rows) batch.rows.push(row);
+    return batch;
+  }
+
   isPlain(r: number): boolean {
     return this.cells[r] >= 0;
   }
@@ -115,6 +161,14 @@ export class RecordBatch {
     this.first = grown(this.first);
     this.cells = grown(this.cells);
   }
+}
+
+/** An array of `length` over the buffer of `spare` if it has room, else over a new one
+ *  with some to spare (the next batch may be a little larger). */
+function reuse<T extends Uint8Array | Int32Array>(kind: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, spare: T | undefined, length: number): T {
+  const bytes = length * kind.BYTES_PER_ELEMENT;
+  const buffer = spare && spare.buffer.byteLength >= bytes ? (spare.buffer as ArrayBuffer) : new ArrayBuffer(Math.ceil(bytes * 1.25) + 64);
+  return new kind(buffer, 0, length);
 }
 
 function grown(array: Int32Array, capacity = array.length * 2): Int32Array {
