@@ -11,7 +11,7 @@ import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers, type TableOpener } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
-import { openOptions, type ReadingFlags } from './reading.js';
+import { openOptions, withLedgersAhead, type ReadingFlags } from './reading.js';
 import { renderJson } from '../render/json.js';
 import { checkNotAnInput, writeFileAtomic } from '../output.js';
 import { plain } from '../render/text.js';
@@ -71,6 +71,11 @@ async function writeRun(run: ScoredRun, scheme: Scheme, period: Period, name: st
 }
 
 export async function batchCommand(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
+  // The large text ledgers start being read while the config loads (src/read/open.ts).
+  return withLedgersAhead(ledgerArgs, options, () => batch(ledgerArgs, options, io));
+}
+
+async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
   if (!options.periods) throw new KpiError('kpi batch needs --periods', EXIT.usage, 'e.g. --periods 2026-01..2026-11');
   const periods = parsePeriodRange(options.periods);
   if (!periods) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'use A..B with periods of one kind, A first: 2026-01..2026-11, 2026-Q1..2026-Q4');

@@ -11,7 +11,7 @@ import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { attachPrevious, parseComparePeriod } from './compare.js';
 import { expandLedgerArgs } from '../read/sources.js';
-import { openOptions, type ReadingFlags } from './reading.js';
+import { openOptions, withLedgersAhead, type ReadingFlags } from './reading.js';
 import { renderConsole } from '../render/console.js';
 import type { EmployeeResult } from '../core/result.js';
 import { renderCsv } from '../render/csv.js';
@@ -38,6 +38,11 @@ export interface ScoreOptions extends ReadingFlags {
 }
 
 export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
+  // The large text ledgers start being read while the config loads (src/read/open.ts).
+  return withLedgersAhead(ledgerArgs, options, () => score(ledgerArgs, options, io));
+}
+
+async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';
   if (format !== 'table' && format !== 'json') {
     throw new KpiError(`--format ${format} is not a format kpi score prints`, EXIT.usage, 'use --format table or --format json; write CSV or Excel with -o file.csv / -o file.xlsx');

@@ -57,9 +57,14 @@ export function readCsvThreaded(file: string, options: CsvOptions): RawTable {
   worker.on('exit', (code) => {
     if (!stopped) arrive({ type: 'crash', message: `the reader of ${file} stopped unexpectedly (exit code ${code})`, stack: '' });
   });
+  // Started ahead of need (open.ts readLedgersAhead), it must not keep kpi running if its
+  // rows are never asked for; once they are, it must. (After the listeners: adding a
+  // 'message' listener refs the worker again.)
+  worker.unref();
 
   async function* batches(): AsyncGenerator<RecordBatch> {
     const pool = new TextPool();
+    worker.ref();
     try {
       for (;;) {
         const message = received.shift();

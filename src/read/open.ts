@@ -46,13 +46,59 @@ function checkReadable(file: string, limits: Limits): number {
   return stats.size;
 }
 
+const csvOptionsOf = (options: CsvOptions, limits: Limits): CsvOptions => ({ encoding: options.encoding, delimiter: options.delimiter, maxRecordBytes: limits.lineBytes });
+
+/** Large text ledgers whose reading `readLedgersAhead` started, by file. */
+const ahead = new Map<string, { options: CsvOptions; table: RawTable }>();
+const sameOptions = (a: CsvOptions, b: CsvOptions): boolean => a.encoding === b.encoding && a.delimiter === b.delimiter && a.maxRecordBytes === b.maxRecordBytes;
+
+/**
+ * Starts reading the large text ledgers among `files` in workers now (./csv-threaded.ts),
+ * while the config is still being loaded: by the time the rows are wanted, the first
+ * batches are split. Nothing is reported here — a file that cannot be read is left to
+ * `openLedgerFile`, which says so in its turn — and a ledger started but never opened
+ * (the config was wrong) is simply dropped: its worker does not keep kpi running.
+ */
+export function readLedgersAhead(files: readonly string[], options: CsvOptions, limits: Limits = DEFAULT_LIMITS): void {
+  for (const file of files) {
+    if (ahead.has(file) || !TEXT_EXTENSIONS.has(extname(file).toLowerCase())) continue;
+    let size: number;
+    try {
+      const stats = statSync(file);
+      if (!stats.isFile()) continue;
+      size = stats.size;
+    } catch {
+      continue;
+    }
+    if (size === 0 || size > limits.inputBytes || !readsThreaded(size)) continue;
+    const csvOptions = csvOptionsOf(options, limits);
+    ahead.set(file, { options: csvOptions, table: readCsvThreaded(file, csvOptions) });
+  }
+}
+
+/** Stops the reading `readLedgersAhead` started and nobody took (the run ended first). */
+export function dropLedgersAhead(): void {
+  for (const { table } of ahead.values()) table.close?.();
+  ahead.clear();
+}
+
+/** The table `readLedgersAhead` started for `file` with these options (taken once). */
+function takeAhead(file: string, options: CsvOptions): RawTable | null {
+  const started = ahead.get(file);
+  if (!started) return null;
+  ahead.delete(file);
+  if (sameOptions(started.options, options)) return started.table;
+  started.table.close?.();
+  return null;
+}
+
 export const openLedgerFile: TableOpener = async (file, scheme, options) => {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const size = checkReadable(file, limits);
   const ext = extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
-    const csvOptions: CsvOptions = { encoding: options.encoding, delimiter: options.delimiter, maxRecordBytes: limits.lineBytes };
-    const table = readsThreaded(size) ? readCsvThreaded(file, csvOptions) : await readCsv(file, csvOptions);
+    const csvOptions = csvOptionsOf(options, limits);
+    const table = takeAhead(file, csvOptions) ?? (readsThreaded(size) ? readCsvThreaded(file, csvOptions) : await readCsv(file, csvOptions));
     return [{ table, source: sourceForTextFile(scheme, file, options.sourceOverrides) }];
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers' || ext === '.et') {

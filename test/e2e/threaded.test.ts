@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runKpiMany, type CliCase, type CliResult } from './run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { KPI, ROOT, runKpiMany, type CliCase, type CliResult } from './run-cli.js';
 
 const ALWAYS = { KPI_THREADED_BYTES: '0' };
 const NEVER = { KPI_THREADED_BYTES: String(2 ** 50) };
@@ -133,5 +134,16 @@ describe('a text ledger read in a worker reads as one read in this thread', () =
     expect(threaded[i].status).toBe(inline[i].status);
     expect(threaded[i].stderr).toBe(inline[i].stderr);
     expect(threaded[i].stdout).toBe(inline[i].stdout);
+  });
+});
+
+describe('reading started ahead of the config', () => {
+  it('a run that stops before its rows are read (a config error) ends at once: the worker does not keep it alive', () => {
+    const run = spawnSync(process.execPath, [KPI, 'score', join(dir, 'lf.csv'), '-c', join(ROOT, 'fixtures', 'errors', 'config-alias-bomb', 'kpi.yaml')], {
+      encoding: 'utf8', env: { ...process.env, ...ALWAYS, NO_COLOR: '1' }, timeout: 30_000,
+    });
+    expect(run.signal).toBeNull(); // not killed by the timeout
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('alias bomb');
   });
 });
