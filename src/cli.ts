@@ -73,7 +73,9 @@ function buildProgram(): Command {
     .option('-q, --quiet', 'print only the data', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
-      // Commands load on demand, so `kpi --version` does not pay for zod, yaml or csv-parse.
+      // Commands load on demand, so `kpi --version` does not pay for zod, yaml or csv-parse;
+      // large CSV ledgers start being read first, while the command loads.
+      (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { scoreCommand } = await import('./commands/score.js');
       process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
@@ -100,6 +102,7 @@ function buildProgram(): Command {
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
+      (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { batchCommand } = await import('./commands/batch.js');
       process.exitCode = await batchCommand(ledgers, { ...opts, progress: Boolean(process.stderr.isTTY) && !opts.quiet }, io);
     });

@@ -10,6 +10,7 @@ import { EXIT, KpiError } from '../errors.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type Limits } from '../limits.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import { readCsvThreaded, readsThreaded } from './csv-threaded.js';
+import { csvOptionsOf, takeLedgerAhead, TEXT_EXTENSIONS } from './ahead.js';
 import { sourceForTextFile } from './sources.js';
 import { sourcesForSheets } from './sheet-sources.js';
 import type { RawTable } from './table.js';
@@ -24,7 +25,6 @@ export interface OpenOptions extends CsvOptions {
 /** Opens a ledger file as tables, each with the source it feeds. */
 export type TableOpener = (file: string, scheme: Scheme, options: OpenOptions) => Promise<{ table: RawTable; source: Source }[]>;
 
-const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 const SAVE_AS = 'save it as .xlsx or CSV (UTF-8) and run again';
 
 /** A ledger that cannot be opened at all is an input problem (exit 2), said plainly.
@@ -46,51 +46,6 @@ function checkReadable(file: string, limits: Limits): number {
   return stats.size;
 }
 
-const csvOptionsOf = (options: CsvOptions, limits: Limits): CsvOptions => ({ encoding: options.encoding, delimiter: options.delimiter, maxRecordBytes: limits.lineBytes });
-
-/** Large text ledgers whose reading `readLedgersAhead` started, by file. */
-const ahead = new Map<string, { options: CsvOptions; table: RawTable }>();
-const sameOptions = (a: CsvOptions, b: CsvOptions): boolean => a.encoding === b.encoding && a.delimiter === b.delimiter && a.maxRecordBytes === b.maxRecordBytes;
-
-/**
- * Starts reading the large text ledgers among `files` in workers now (./csv-threaded.ts),
- * while the config is still being loaded: by the time the rows are wanted, the first
- * batches are split. Nothing is reported here — a file that cannot be read is left to
- * `openLedgerFile`, which says so in its turn — and a ledger started but never opened
- * (the config was wrong) is simply dropped: its worker does not keep kpi running.
- */
-export function readLedgersAhead(files: readonly string[], options: CsvOptions, limits: Limits = DEFAULT_LIMITS): void {
-  for (const file of files) {
-    if (ahead.has(file) || !TEXT_EXTENSIONS.has(extname(file).toLowerCase())) continue;
-    let size: number;
-    try {
-      const stats = statSync(file);
-      if (!stats.isFile()) continue;
-      size = stats.size;
-    } catch {
-      continue;
-    }
-    if (size === 0 || size > limits.inputBytes || !readsThreaded(size)) continue;
-    const csvOptions = csvOptionsOf(options, limits);
-    ahead.set(file, { options: csvOptions, table: readCsvThreaded(file, csvOptions) });
-  }
-}
-
-/** Stops the reading `readLedgersAhead` started and nobody took (the run ended first). */
-export function dropLedgersAhead(): void {
-  for (const { table } of ahead.values()) table.close?.();
-  ahead.clear();
-}
-
-/** The table `readLedgersAhead` started for `file` with these options (taken once). */
-function takeAhead(file: string, options: CsvOptions): RawTable | null {
-  const started = ahead.get(file);
-  if (!started) return null;
-  ahead.delete(file);
-  if (sameOptions(started.options, options)) return started.table;
-  started.table.close?.();
-  return null;
-}
 
 export const openLedgerFile: TableOpener = async (file, scheme, options) => {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -98,7 +53,7 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
   const ext = extname(file).toLowerCase();
   if (TEXT_EXTENSIONS.has(ext)) {
     const csvOptions = csvOptionsOf(options, limits);
-    const table = takeAhead(file, csvOptions) ?? (readsThreaded(size) ? readCsvThreaded(file, csvOptions) : await readCsv(file, csvOptions));
+    const table = takeLedgerAhead(file, csvOptions) ?? (readsThreaded(size) ? readCsvThreaded(file, csvOptions) : await readCsv(file, csvOptions));
     return [{ table, source: sourceForTextFile(scheme, file, options.sourceOverrides) }];
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers' || ext === '.et') {

@@ -1,0 +1,34 @@
+/**
+ * What the CLI runs before it loads `kpi score` or `kpi batch`: the large text ledgers on
+ * the command line start being read (src/read/ahead.ts) while the command, the config and
+ * the engine load. Quiet by design: a mistake in the flags or the file names is reported
+ * where it always is, in its turn.
+ */
+import { limitsFrom } from '../limits.js';
+import { dropLedgersAhead, readLedgersAhead } from '../read/ahead.js';
+import { expandLedgerArgs } from '../read/sources.js';
+
+export interface AheadFlags {
+  encoding?: string;
+  delimiter?: string;
+  limit?: string[];
+}
+
+export function readAhead(ledgerArgs: readonly string[], flags: AheadFlags): void {
+  try {
+    readLedgersAhead(expandLedgerArgs([...ledgerArgs]), { encoding: flags.encoding, delimiter: flags.delimiter }, limitsFrom(flags.limit ?? []));
+  } catch {
+    // Reported later, in its place.
+  }
+}
+
+/** Runs a command that reads `ledgerArgs`: what it did not take of the reading started
+ *  ahead is stopped when it ends, however it ends. */
+export async function withLedgersAhead<T>(ledgerArgs: readonly string[], flags: AheadFlags, command: () => Promise<T>): Promise<T> {
+  readAhead(ledgerArgs, flags);
+  try {
+    return await command();
+  } finally {
+    dropLedgersAhead();
+  }
+}
