@@ -4,7 +4,9 @@
  * distinct text. A column repeats itself (30 dates, two yes/no words, a few kinds, a few
  * thousand ids over a million rows), so each distinct text is looked up in the column's
  * own pool and its value kept by pool entry: typing a repeated cell costs a look-up and
- * makes no string. Plain numbers (`3.9`, `-12`) are read from their digits directly.
+ * makes no string — a number field's too, while its texts repeat (the value kept is then
+ * also one object, not a new one per cell); past that, plain numbers (`3.9`, `-12`) are
+ * read from their digits.
  *
  * In front of the pool sits a direct-mapped cache of texts up to 16 bytes, held as four
  * words that are all their bytes: one probe, no loop, no byte-by-byte comparison. It
@@ -19,6 +21,8 @@ import type { FieldReader } from './typing.js';
 /** Distinct texts kept per column: enough for the ids of a large organisation. Past it
  *  (a column of order numbers, say) each cell is decoded and read on its own. */
 const MAX_KEPT = 1 << 16;
+/** Distinct texts kept for a number field; past them its cells are parsed each time. */
+const NUMBERS_KEPT = 4096;
 /** The cache's slots: 2^bits, from 2^8 up to 2^14 as the column's distinct texts grow. */
 const MIN_BITS = 8;
 const MAX_BITS = 14;
@@ -28,17 +32,22 @@ const SLOT = 8;
 const CACHED_BYTES = 16;
 
 export class ColumnTyper {
-  private readonly pool: TextPool | null;
+  private readonly pool: TextPool;
+  /** A number field: its texts are pooled while they repeat (a few hundred durations,
+   *  scores, counts); past NUMBERS_KEPT distinct ones (amounts), plain numbers are read
+   *  from their digits each time. */
+  private readonly numeric: boolean;
   /** The value of each pooled text, by entry (undefined: not read yet). */
   private readonly values: (Read<CellValue> | undefined)[] = [];
   private readonly empty: Read<CellValue>;
   private bits = MIN_BITS;
   private slots = new Int32Array(SLOT << MIN_BITS);
-  /** The pool entry of the cell typed last, -1 when it has none (empty, a number, not kept). */
+  /** The pool entry of the cell typed last, -1 when it has none (empty, too long, not kept). */
   entry = -1;
 
   constructor(private readonly reader: FieldReader, field: Field) {
-    this.pool = field.type === 'number' ? null : new TextPool(MAX_KEPT);
+    this.numeric = field.type === 'number';
+    this.pool = new TextPool(this.numeric ? NUMBERS_KEPT : MAX_KEPT);
     this.empty = reader.fromText('');
   }
 
@@ -48,10 +57,6 @@ export class ColumnTyper {
     const length = end - start;
     if (length === 0) return this.empty;
     const pool = this.pool;
-    if (pool === null) {
-      const plain = plainNumberBytes(buf, start, end);
-      return plain !== undefined ? plain : this.reader.fromText(buf.toString('utf8', start, end));
-    }
     if (length > CACHED_BYTES) return this.pooled(pool, buf, start, end);
     let w1: number;
     let w2 = 0;
@@ -96,7 +101,10 @@ export class ColumnTyper {
   /** The value of a cell through the pool, which sets `entry`. */
   private pooled(pool: TextPool, buf: Buffer, start: number, end: number): Read<CellValue> {
     const entry = pool.entry(buf, start, end);
-    if (entry < 0) return this.reader.fromText(buf.toString('utf8', start, end));
+    if (entry < 0) {
+      const plain = this.numeric ? plainNumberBytes(buf, start, end) : undefined;
+      return plain !== undefined ? plain : this.reader.fromText(buf.toString('utf8', start, end));
+    }
     this.entry = entry;
     const known = this.values[entry];
     if (known !== undefined) return known;

@@ -69,11 +69,12 @@ function lay(texts: readonly string[], lead = 0, shift = 0): Laid {
   return { buf, view: new DataView(buf.buffer, buf.byteOffset, buf.byteLength), bounds };
 }
 
-/** The rule for `entry`: a pool entry exactly for a non-empty text of at most 64 bytes in
- *  a field that is not a number, while the pool has room (or already holds the text). */
-function expectsEntry(type: FieldType, text: string): boolean {
+/** The rule for `entry`: a pool entry exactly for a non-empty text of at most 64 bytes,
+ *  while the pool has room (or already holds the text) — a number field's pool too, which
+ *  keeps 4,096 texts (below, past them its cells are read from their digits). */
+function expectsEntry(_type: FieldType, text: string): boolean {
   const bytes = Buffer.byteLength(text, 'utf8');
-  return type !== 'number' && bytes > 0 && bytes <= MAX_POOLED_BYTES;
+  return bytes > 0 && bytes <= MAX_POOLED_BYTES;
 }
 
 /**
@@ -232,6 +233,25 @@ describe('ColumnTyper: the cache in front of the pool', () => {
       const [start, end] = laid.bounds[i];
       expect(typer.value(laid.buf, laid.view, start, end)).toBe(texts[i]);
       expect(typer.entry >= 0).toBe(i < MAX_KEPT);
+    }
+  });
+});
+
+describe('ColumnTyper: a number field with many distinct texts', () => {
+  it('keeps 4,096 of them; past that each cell is read from its digits, to the same value', () => {
+    const col = column('number');
+    const typer = new ColumnTyper(readerOf(col), col.field);
+    const reference = readerOf(col);
+    const count = 4096 + 300;
+    // Amounts: all distinct, plain or not (a few with thousands separators or a percent).
+    const texts = Array.from({ length: count }, (_, i) => (i % 97 === 0 ? `${i},${String(i % 1000).padStart(3, '0')}` : i % 89 === 0 ? `${i / 10}%` : `${i}.${i % 7}`));
+    const laid = lay(texts, 0, 3);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < count; i++) {
+        const [start, end] = laid.bounds[i];
+        expect(typer.value(laid.buf, laid.view, start, end), texts[i]).toStrictEqual(reference.fromText(texts[i]));
+        expect(typer.entry >= 0, texts[i]).toBe(i < 4096);
+      }
     }
   });
 });
