@@ -18,7 +18,7 @@ export const loadIconv = async (): Promise<Iconv> => (await import('iconv-lite')
 export const isUtf8Name = (encoding: string): boolean => /^utf-?8$/i.test(encoding);
 
 /** How much of `data` ends on a character boundary (the rest waits for the next chunk). */
-function wholeUtf8(data: Buffer): number {
+export function wholeUtf8(data: Buffer): number {
   let k = data.length - 1;
   while (k >= 0 && data.length - k <= 3 && (data[k] & 0xc0) === 0x80) k--;
   if (k < 0) return data.length;

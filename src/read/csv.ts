@@ -4,11 +4,12 @@
  * parse (./csv-tokenizer.ts) so memory does not grow with the file. Rows keep the line
  * number an editor shows.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { EXIT, KpiError } from '../errors.js';
 import { raiseHint } from '../limits.js';
-import { detectEncoding, firstNonUtf8, isUtf8Name, loadIconv } from './csv-encoding.js';
+import { detectEncoding, firstNonUtf8, isUtf8Name, loadIconv, wholeUtf8 } from './csv-encoding.js';
 import { CsvSyntaxError, CsvTokenizer, MAX_RECORD_BYTES } from './csv-tokenizer.js';
 import { LineCounter } from './line-counter.js';
 import type { RecordBatch } from './record-batch.js';
@@ -99,12 +100,66 @@ function explicitDelimiter(value: string): string {
  * U+FFFD they would garble names and values so that they match no one — never silently.
  */
 interface DecodeCheck {
-  /** For UTF-8 given with --encoding: a strict decoder (detected UTF-8 was validated already). */
-  strict: TextDecoder | null;
+  /** For UTF-8 given with --encoding: checks each chunk (detected UTF-8 was validated
+   *  already, as a whole, when it was detected). */
+  strict: Utf8Check | null;
   /** Whether the encoding was detected (the hint differs). */
   detected: boolean;
-  /** The line the text read so far has reached. */
+  /** The line the text read so far has reached (decoded encodings only). */
   lines: LineCounter;
+}
+
+/**
+ * UTF-8 checked a chunk at a time with `isUtf8` (native, no string made), a character cut
+ * between two chunks checked once it is whole. Returns the file offset of the first byte
+ * that is not UTF-8, or -1.
+ */
+class Utf8Check {
+  /** The start of a character the previous chunk ended in the middle of. */
+  private tail: Buffer = Buffer.alloc(0);
+
+  check(bytes: Buffer, at: number): number {
+    let from = 0;
+    if (this.tail.length > 0) {
+      const lead = this.tail[0];
+      const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      from = Math.min(size - this.tail.length, bytes.length);
+      const joined = Buffer.concat([this.tail, bytes.subarray(0, from)]);
+      if (joined.length < size) {
+        this.tail = joined;
+        return -1;
+      }
+      if (!isUtf8(joined)) return at - this.tail.length;
+    }
+    const rest = bytes.subarray(from);
+    const whole = wholeUtf8(rest);
+    if (!isUtf8(rest.subarray(0, whole))) return at + from + firstNonUtf8(rest.subarray(0, whole));
+    this.tail = Buffer.from(rest.subarray(whole));
+    return -1;
+  }
+
+  /** At the end of the file: where a character left unfinished starts, or -1. */
+  end(at: number): number {
+    return this.tail.length > 0 ? at - this.tail.length : -1;
+  }
+}
+
+/** The line of file offset `offset` (counted only when an error needs it). */
+function lineAt(file: string, offset: number): number {
+  const lines = new LineCounter();
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (let position = 0; position < offset;) {
+      const read = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, offset - position), position);
+      if (read === 0) break;
+      lines.feed(buffer, read);
+      position += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines.line;
 }
 
 function undecodable(file: string, encoding: string, check: DecodeCheck, line: number): KpiError {
@@ -140,17 +195,13 @@ async function* utf8Chunks(file: string, encoding: string, start: number, check:
         check.lines.feed(text);
         yield Buffer.from(text, 'utf8');
       } else {
-        if (check.strict) {
-          try {
-            check.strict.decode(bytes, { stream: true });
-          } catch {
-            throw undecodable(file, encoding, check, check.lines.feed(bytes, firstNonUtf8(bytes)));
-          }
-          check.lines.feed(bytes);
-        }
+        const bad = check.strict ? check.strict.check(bytes, position - bytesRead) : -1;
+        if (bad >= 0) throw undecodable(file, encoding, check, lineAt(file, bad));
         yield bytes;
       }
     }
+    const unfinished = check.strict ? check.strict.end(position) : -1;
+    if (unfinished >= 0) throw undecodable(file, encoding, check, lineAt(file, unfinished));
     const tail = decoder?.end();
     if (tail) {
       if (tail.includes('\uFFFD')) throw undecodable(file, encoding, check, check.lines.line);
@@ -199,6 +250,6 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<R
   const delimiter = options.delimiter
     ? explicitDelimiter(options.delimiter)
     : file.toLowerCase().endsWith('.tsv') ? '\t' : await detectDelimiter(file, encoding, bomLength);
-  const check: DecodeCheck = { strict: options.encoding && isUtf8Name(encoding) ? new TextDecoder('utf-8', { fatal: true }) : null, detected: !options.encoding, lines: new LineCounter() };
+  const check: DecodeCheck = { strict: options.encoding && isUtf8Name(encoding) ? new Utf8Check() : null, detected: !options.encoding, lines: new LineCounter() };
   return { file, sheet: null, batches: parseRows(file, encoding, bomLength, delimiter, options.maxRecordBytes ?? MAX_RECORD_BYTES, check) };
 }
