@@ -86,6 +86,7 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
+      (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { validateCommand } = await import('./commands/validate.js');
       process.exitCode = await validateCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
@@ -115,6 +116,7 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output').choices(['table', 'yaml', 'json']))
     .addHelpText('after', EXIT_HELP)
     .action(async (history: string[], opts) => {
+      (await import('./commands/ahead.js')).readAhead(history, opts);
       const { calibrateCommand } = await import('./commands/calibrate.js');
       process.exitCode = await calibrateCommand(history, { ...opts, color: useColor(opts.color) }, io);
     });

@@ -14,6 +14,7 @@ import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
+import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
 import { renderCalibrationTable, type Calibration, type IndicatorCalibration } from '../render/calibration.js';
 import { standardConfig } from '../render/standard-config.js';
@@ -83,6 +84,11 @@ function configWithSuggestions(file: string, result: Calibration): string {
 }
 
 export async function calibrateCommand(historyArgs: string[], options: CalibrateOptions, io: Io): Promise<number> {
+  // The large text ledgers start being read while the config loads (src/read/ahead.ts).
+  return withLedgersAhead(historyArgs, options, () => calibrateRun(historyArgs, options, io));
+}
+
+async function calibrateRun(historyArgs: string[], options: CalibrateOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';
   if (!['table', 'yaml', 'json'].includes(format)) throw new KpiError(`--format ${format} is not a format of kpi calibrate`, EXIT.usage, 'use --format table, yaml or json');
   const { scheme } = loadConfig(options.config);

@@ -11,6 +11,7 @@ import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
+import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
 import { formatDayNumber } from '../read/cells.js';
 import { renderValidation, type Validation } from '../render/validation.js';
@@ -76,6 +77,11 @@ async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOpt
 }
 
 export async function validateCommand(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
+  // The large text ledgers start being read while the config loads (src/read/ahead.ts).
+  return withLedgersAhead(ledgerArgs, options, () => validate(ledgerArgs, options, io));
+}
+
+async function validate(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new KpiError(`--format ${format} is not a format of kpi validate`, EXIT.usage, 'use --format text or --format json');
   const check = checkConfigText(readConfig(options.config), options.config);
