@@ -1,6 +1,6 @@
 /**
- * Reading large text ledgers ahead of need: `kpi score` and `kpi batch` start it as soon
- * as the command line is parsed (src/commands/ahead.ts), before the config and the rest of
+ * Reading large text ledgers ahead of need: the commands that read ledgers start it as
+ * soon as the command line is parsed (src/commands/ahead.ts), before the config and the rest of
  * kpi are even loaded, so that by the time the rows are wanted a worker
  * (./csv-threaded.ts) has split the first batches. Nothing is reported here: a file that
  * cannot be read is left to `openLedgerFile`, which says so in its turn. A ledger started
