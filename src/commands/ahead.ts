@@ -1,8 +1,7 @@
 /**
  * What the CLI runs before it loads a command that reads ledgers (score, batch, validate,
- * calibrate): the large text ledgers on
- * the command line start being read (src/read/ahead.ts) while the command, the config and
- * the engine load. Quiet by design: a mistake in the flags or the file names is reported
+ * calibrate): the large text ledgers on the command line start being read
+ * (src/read/ahead.ts) while the command, the config and the engine load. Quiet by design: a mistake in the flags or the file names is reported
  * where it always is, in its turn.
  */
 import { limitsFrom } from '../limits.js';

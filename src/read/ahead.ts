@@ -1,7 +1,7 @@
 /**
  * Reading large text ledgers ahead of need: the commands that read ledgers start it as
- * soon as the command line is parsed (src/commands/ahead.ts), before the config and the rest of
- * kpi are even loaded, so that by the time the rows are wanted a worker
+ * soon as the command line is parsed (src/commands/ahead.ts), before the config and the
+ * rest of kpi are even loaded, so that by the time the rows are wanted a worker
  * (./csv-threaded.ts) has split the first batches. Nothing is reported here: a file that
  * cannot be read is left to `openLedgerFile`, which says so in its turn. A ledger started
  * but never opened (the config was wrong) is dropped when the command ends, and its
