@@ -14,8 +14,10 @@
  * a stray quote as data — an unclosed quote swallows the rest of the file into one cell,
  * `"x"z` gives wrong cells — where kpi must stop and say which line (RELIABILITY §4.2).
  * Scanning bytes rather than decoded text also lets repeated cell texts be read without
- * decoding or allocating anything (./text-pool.ts). Measured in bench/run.js.
+ * decoding or allocating anything (./text-pool.ts); plain records, nearly all of them, are
+ * read by the fast path in ./csv-plain.ts. Measured in bench/run.js.
  */
+import { delimiterAt, plainRecords } from './csv-plain.js';
 import { RecordBatch } from './record-batch.js';
 import type { RawCell, RawRow } from './table.js';
 import { TextPool } from './text-pool.js';
@@ -128,18 +130,11 @@ export class CsvTokenizer {
     let pos = start;
     while (pos < n) {
       if (pos < lastLf) {
-        if (single) {
-          pos = this.plainRecordsOneByte(buf, pos, lastLf, out);
-          if (pos >= n) break;
-        } else {
-          const next = this.plainRecord(buf, pos, out);
-          if (next >= 0) {
-            if (next - pos > this.maxRecordBytes) throw tooLarge(this.line, this.maxRecordBytes);
-            this.line++;
-            pos = next;
-            continue;
-          }
-        }
+        // Each plain record is one line. A record the run stops at is read below.
+        const before = out.count;
+        pos = plainRecords(buf, pos, lastLf, out, this.delimiter, this.line, this.maxRecordBytes);
+        this.line += out.count - before;
+        if (pos >= n) break;
       }
       const cells: RawCell[] = [];
       let breaks = 0; // line breaks inside the record's cells
@@ -178,7 +173,7 @@ export class CsvTokenizer {
             break;
           }
           const b = buf[j];
-          const delimited = b !== first ? 0 : single ? 1 : this.delimiterAt(buf, j, final);
+          const delimited = b !== first ? 0 : single ? 1 : delimiterAt(buf, j, this.delimiter, final);
           if (delimited < 0) return pos;
           if (delimited > 0) {
             cells.push(value);
@@ -197,7 +192,7 @@ export class CsvTokenizer {
         let ends = 0;
         for (; j < n; j++) {
           const b = buf[j];
-          if (b === first && (single || this.delimiterAt(buf, j, true) > 0)) break;
+          if (b === first && (single || delimiterAt(buf, j, this.delimiter, true) > 0)) break;
           if (b === LF || b === CR) {
             ends = this.recordEnd(buf, j, final);
             if (ends < 0) return pos;
@@ -222,102 +217,6 @@ export class CsvTokenizer {
       pos = next;
     }
     return pos;
-  }
-
-  /**
-   * Reads the record at `pos` into `out` when it is a plain one, and returns where the
-   * next record starts: a plain record ends with an LF inside `buf` and holds no quote and
-   * no CR before it (else -1, and `out` is as before: the general path reads it, with the
-   * same cells). Almost every record of a ledger is plain; reading one costs a comparison
-   * or two per byte. The caller makes sure an LF follows `pos` in `buf`.
-   */
-  private plainRecord(buf: Buffer, pos: number, out: RecordBatch): number {
-    const first = this.first;
-    const size = this.delimiter.length;
-    out.plain(this.line);
-    let i = pos;
-    let j = pos;
-    for (;;) {
-      const b = buf[j];
-      if (b === first && (size === 1 || this.delimiterAt(buf, j, true) > 0)) {
-        out.cell(i, j);
-        i = j += size;
-        continue;
-      }
-      if (b <= QUOTE) {
-        if (b === LF) break;
-        if (b === QUOTE || b === CR) {
-          out.dropLast();
-          return -1;
-        }
-      }
-      j++;
-    }
-    out.cell(i, j);
-    return j + 1;
-  }
-
-  /**
-   * `plainRecord` over a run of records, for a delimiter of one byte (`,` `;` tab `|`):
-   * reads plain records from `pos` while they start before `lastLf`, and returns where the
-   * first one it could not read starts (a record that is not plain, or the chunk's tail).
-   * One loop for the run, the line and the bounds kept in locals and written straight
-   * into the batch: a few instructions per byte and per cell.
-   */
-  private plainRecordsOneByte(buf: Buffer, pos: number, lastLf: number, out: RecordBatch): number {
-    const delimiter = this.first;
-    const maxRecordBytes = this.maxRecordBytes;
-    // Nothing is left to do after the loop: code there would have run only once when this
-    // (long-running) loop gets compiled, and the compiled code would be dropped on first
-    // reaching it — once per chunk, each time running slowly until compiled again.
-    while (pos < lastLf) {
-      const r = out.count;
-      out.plain(this.line);
-      let bounds = out.bounds;
-      const from = 2 * out.first[r];
-      let at = from;
-      let i = pos;
-      let j = pos;
-      for (;;) {
-        const b = buf[j];
-        if (b === delimiter) {
-          if (at + 2 > bounds.length) bounds = out.roomForCells();
-          bounds[at] = i;
-          bounds[at + 1] = j;
-          at += 2;
-          i = ++j;
-          continue;
-        }
-        if (b <= QUOTE) {
-          if (b === LF) break;
-          if (b === QUOTE || b === CR) {
-            out.dropLast();
-            return pos;
-          }
-        }
-        j++;
-      }
-      if (at + 2 > bounds.length) bounds = out.roomForCells();
-      bounds[at] = i;
-      bounds[at + 1] = j;
-      out.cellsWritten(r, (at + 2 - from) >> 1);
-      if (j + 1 - pos > maxRecordBytes) throw tooLarge(this.line, maxRecordBytes);
-      this.line++;
-      pos = j + 1;
-    }
-    return pos;
-  }
-
-  /** Whether a delimiter of several bytes (`；`) starts at `at`: 1 yes, 0 no, -1 when the
-   *  chunk ends on what may be its first bytes. An unquoted cell's scan need not ask
-   *  (pass `final`): a record cut there is read again with the next chunk anyway. */
-  private delimiterAt(buf: Buffer, at: number, final: boolean): number {
-    const delimiter = this.delimiter;
-    for (let k = 1; k < delimiter.length; k++) {
-      if (at + k >= buf.length) return final ? 0 : -1;
-      if (buf[at + k] !== delimiter[k]) return 0;
-    }
-    return 1;
   }
 
   /** The length of the record delimiter at `at` (a CR or LF): 1 for LF or a lone CR, 2
