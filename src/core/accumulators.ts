@@ -73,6 +73,12 @@ function select(a: Float64Array, k: number): void {
 
 const EMPTY: Float64Array = new Float64Array(0);
 
+/** A value as aggregations see numbers: booleans count as 1/0, text and empty as none. */
+function numeric(value: CellValue | undefined): number | null {
+  if (typeof value === 'number') return value;
+  return typeof value === 'boolean' ? (value ? 1 : 0) : null;
+}
+
 // The aggregations as small integers: what `add` branches on for every row.
 const COUNT = 0;
 const RATIO = 1;
@@ -160,47 +166,35 @@ export class AccumulatorColumn {
     if (value !== null && value !== undefined) this.sets[person].add(value);
   }
 
-  // Numbers as aggregations see them: booleans count as 1/0, text and empty as no value.
-
   sum(person: number, value: CellValue | undefined): void {
-    if (typeof value === 'number') this.totals[person] += value;
-    else if (typeof value === 'boolean') this.totals[person] += value ? 1 : 0;
+    const n = numeric(value);
+    if (n !== null) this.totals[person] += n;
   }
 
   avg(person: number, value: CellValue | undefined): void {
-    if (typeof value !== 'number') {
-      if (typeof value !== 'boolean') return;
-      value = value ? 1 : 0;
-    }
-    this.totals[person] += value;
+    const n = numeric(value);
+    if (n === null) return;
+    this.totals[person] += n;
     this.counts[person]++;
   }
 
   min(person: number, value: CellValue | undefined): void {
-    if (typeof value !== 'number') {
-      if (typeof value !== 'boolean') return;
-      value = value ? 1 : 0;
-    }
-    if (this.counts[person]++ === 0 || value < this.totals[person]) this.totals[person] = value;
+    const n = numeric(value);
+    if (n !== null && (this.counts[person]++ === 0 || n < this.totals[person])) this.totals[person] = n;
   }
 
   max(person: number, value: CellValue | undefined): void {
-    if (typeof value !== 'number') {
-      if (typeof value !== 'boolean') return;
-      value = value ? 1 : 0;
-    }
-    if (this.counts[person]++ === 0 || value > this.totals[person]) this.totals[person] = value;
+    const n = numeric(value);
+    if (n !== null && (this.counts[person]++ === 0 || n > this.totals[person])) this.totals[person] = n;
   }
 
   /** median and percentile: the value is kept (see `log`). */
   keep(person: number, value: CellValue | undefined): void {
-    if (typeof value !== 'number') {
-      if (typeof value !== 'boolean') return;
-      value = value ? 1 : 0;
-    }
+    const n = numeric(value);
+    if (n === null) return;
     if (this.grouped) this.ungroup();
     this.counts[person]++;
-    this.log.append(person, value);
+    this.log.append(person, n);
   }
 
   /** The metric's actual value for one person; null = missing. */
