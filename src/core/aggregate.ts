@@ -4,6 +4,7 @@
  * metric of its source. Memory grows with people × metrics, not with rows.
  */
 import { AccumulatorColumn, emptyResult } from './accumulators.js';
+import { DenseMap } from './dense-map.js';
 import { compileRowStep, type MetricOfSource, type RowStep } from './row-step.js';
 import type { CellValue, LedgerRow, Metric, Scheme, Source } from './types.js';
 
@@ -35,8 +36,8 @@ export class MetricAggregator {
   private readonly sources = new Map<string, SourcePlan>();
   /** Each employee's index in the accumulator columns, in the order first seen. */
   private readonly people = new Map<string, number>();
-  /** The same by the reader's key for the employee (see `addValues`): person + 1, 0 = not yet. */
-  private byKey = new Int32Array(0);
+  /** The same by the reader's key for the employee (see `addValues`). */
+  private readonly byKey = new DenseMap();
 
   constructor(scheme: Scheme) {
     for (const source of scheme.sources) {
@@ -77,7 +78,8 @@ export class MetricAggregator {
     const source = this.lastPlan;
     if (!source) return;
     const employee = values[source.employeeIndex] as string;
-    const person = key >= 0 && key < this.byKey.length && this.byKey[key] > 0 ? this.byKey[key] - 1 : this.personOfKey(employee, key);
+    const known = key >= 0 ? this.byKey.get(key) : -1;
+    const person = known >= 0 ? known : this.personOfKey(employee, key);
     source.step(values, person);
   }
 
@@ -98,14 +100,7 @@ export class MetricAggregator {
 
   private personOfKey(employee: string, key: number): number {
     const person = this.personOf(employee);
-    if (key >= 0) {
-      if (key >= this.byKey.length) {
-        const bigger = new Int32Array(Math.max(key + 1, 2 * this.byKey.length, 256));
-        bigger.set(this.byKey);
-        this.byKey = bigger;
-      }
-      this.byKey[key] = person + 1;
-    }
+    if (key >= 0) this.byKey.set(key, person);
     return person;
   }
 

@@ -8,6 +8,7 @@
  * cells' typing and one array of values; objects are made only for what is kept.
  */
 import type { Calendar } from '../core/calendar.js';
+import { DenseMap } from '../core/dense-map.js';
 import { compileDerivations } from '../core/derive.js';
 import type { LedgerBook, RowReceiver } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
@@ -88,8 +89,8 @@ class RowReader {
   /** The one values array of the rows typed from bytes: it is read, never kept, by what
    *  accepts a row, so it is filled again for each. */
   private readonly values: CellValue[];
-  /** The employee key (state.employeeKeys) of each text in the employee column's pool, + 1. */
-  private keys = new Int32Array(0);
+  /** The employee key (state.employeeKeys) of each text in the employee column's pool. */
+  private readonly keys = new DenseMap();
 
   constructor(private readonly table: RawTable, private readonly source: Source, private readonly state: ReadState, private readonly stats: SourceStats, map: ColumnMap) {
     const words = booleanWords(source);
@@ -144,8 +145,7 @@ class RowReader {
     let receiver: RowReceiver | null;
     if (dateAt >= 0) {
       const day = values[dateAt] as number;
-      if (stats.firstDate === null || day < stats.firstDate) stats.firstDate = day;
-      if (stats.lastDate === null || day > stats.lastDate) stats.lastDate = day;
+      this.noteDate(day);
       receiver = state.book.open(day);
     } else receiver = state.book.open(null);
     if (!receiver) return;
@@ -156,19 +156,22 @@ class RowReader {
     receiver.accept(this.source.id, values, employee, this.nameAt >= 0 ? (values[this.nameAt] as string | null) : null, this.employeeKey(typers[employeeAt].entry, employee));
   }
 
+  /** The source's first and last dates, for `kpi validate`. */
+  private noteDate(day: number): void {
+    const { stats } = this;
+    if (stats.firstDate === null || day < stats.firstDate) stats.firstDate = day;
+    if (stats.lastDate === null || day > stats.lastDate) stats.lastDate = day;
+  }
+
   /** The key of the employee whose id is the employee column's pool entry `entry`. */
   private employeeKey(entry: number, employee: string): number {
     if (entry < 0) return -1;
-    if (entry < this.keys.length && this.keys[entry] > 0) return this.keys[entry] - 1;
-    const known = this.state.employeeKeys;
-    let key = known.get(employee);
-    if (key === undefined) known.set(employee, (key = known.size));
-    if (entry >= this.keys.length) {
-      const bigger = new Int32Array(Math.max(entry + 1, 2 * this.keys.length, 256));
-      bigger.set(this.keys);
-      this.keys = bigger;
-    }
-    this.keys[entry] = key + 1;
+    const known = this.keys.get(entry);
+    if (known >= 0) return known;
+    const keys = this.state.employeeKeys;
+    let key = keys.get(employee);
+    if (key === undefined) keys.set(employee, (key = keys.size));
+    this.keys.set(entry, key);
     return key;
   }
 
@@ -201,8 +204,7 @@ class RowReader {
         return;
       }
       values[dateAt] = day;
-      if (stats.firstDate === null || (day as number) < stats.firstDate) stats.firstDate = day as number;
-      if (stats.lastDate === null || (day as number) > stats.lastDate) stats.lastDate = day as number;
+      this.noteDate(day as number);
     }
     const receiver = this.isRoster ? null : book.open(dateAt >= 0 ? (values[dateAt] as number) : null);
     if (!this.isRoster && !receiver) return;
