@@ -7,12 +7,9 @@
 import { limitsFrom } from '../limits.js';
 import { dropLedgersAhead, readLedgersAhead } from '../read/ahead.js';
 import { expandLedgerArgs } from '../read/sources.js';
+import type { ReadingFlags } from './reading.js';
 
-export interface AheadFlags {
-  encoding?: string;
-  delimiter?: string;
-  limit?: string[];
-}
+export type AheadFlags = Pick<ReadingFlags, 'encoding' | 'delimiter' | 'limit'>;
 
 export function readAhead(ledgerArgs: readonly string[], flags: AheadFlags): void {
   try {
@@ -22,10 +19,9 @@ export function readAhead(ledgerArgs: readonly string[], flags: AheadFlags): voi
   }
 }
 
-/** Runs a command that reads `ledgerArgs`: what it did not take of the reading started
- *  ahead is stopped when it ends, however it ends. */
-export async function withLedgersAhead<T>(ledgerArgs: readonly string[], flags: AheadFlags, command: () => Promise<T>): Promise<T> {
-  readAhead(ledgerArgs, flags);
+/** Runs a command that reads ledgers (started ahead by the CLI, or not): what it did not
+ *  take of the reading started ahead is stopped when it ends, however it ends. */
+export async function withLedgersAhead<T>(command: () => Promise<T>): Promise<T> {
   try {
     return await command();
   } finally {

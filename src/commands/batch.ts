@@ -72,8 +72,8 @@ async function writeRun(run: ScoredRun, scheme: Scheme, period: Period, name: st
 }
 
 export async function batchCommand(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
-  // The large text ledgers start being read while the config loads (src/read/open.ts).
-  return withLedgersAhead(ledgerArgs, options, () => batch(ledgerArgs, options, io));
+  // The CLI has started reading the large text ledgers (src/commands/ahead.ts).
+  return withLedgersAhead(() => batch(ledgerArgs, options, io));
 }
 
 async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {

@@ -84,8 +84,8 @@ function configWithSuggestions(file: string, result: Calibration): string {
 }
 
 export async function calibrateCommand(historyArgs: string[], options: CalibrateOptions, io: Io): Promise<number> {
-  // The large text ledgers start being read while the config loads (src/read/ahead.ts).
-  return withLedgersAhead(historyArgs, options, () => calibrateRun(historyArgs, options, io));
+  // The CLI has started reading the large text ledgers (src/commands/ahead.ts).
+  return withLedgersAhead(() => calibrateRun(historyArgs, options, io));
 }
 
 async function calibrateRun(historyArgs: string[], options: CalibrateOptions, io: Io): Promise<number> {

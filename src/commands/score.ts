@@ -39,8 +39,8 @@ export interface ScoreOptions extends ReadingFlags {
 }
 
 export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
-  // The large text ledgers start being read while the config loads (src/read/open.ts).
-  return withLedgersAhead(ledgerArgs, options, () => score(ledgerArgs, options, io));
+  // The CLI has started reading the large text ledgers (src/commands/ahead.ts).
+  return withLedgersAhead(() => score(ledgerArgs, options, io));
 }
 
 async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {

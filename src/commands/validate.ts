@@ -77,8 +77,8 @@ async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOpt
 }
 
 export async function validateCommand(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
-  // The large text ledgers start being read while the config loads (src/read/ahead.ts).
-  return withLedgersAhead(ledgerArgs, options, () => validate(ledgerArgs, options, io));
+  // The CLI has started reading the large text ledgers (src/commands/ahead.ts).
+  return withLedgersAhead(() => validate(ledgerArgs, options, io));
 }
 
 async function validate(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
