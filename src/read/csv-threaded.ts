@@ -25,7 +25,7 @@ const WORKER_SCRIPT = new URL('./csv-worker.js', import.meta.url);
 /** Files from this size on are read in a worker (KPI_THREADED_BYTES overrides it, for
  *  tests). Measured on this project's 2-core machine, a worker pays for itself from about
  *  200,000 rows (8 MiB). */
-export const THREADED_BYTES = Number(process.env.KPI_THREADED_BYTES ?? 8 * 1024 * 1024);
+const THREADED_BYTES = Number(process.env.KPI_THREADED_BYTES ?? 8 * 1024 * 1024);
 
 /** Whether `file`, of `size` bytes, is read in a worker. */
 export function readsThreaded(size: number): boolean {
