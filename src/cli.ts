@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Io } from './commands/io.js';
 import { EXIT, KpiError } from './errors.js';
+import { terminalLang } from './messages/lang.js';
+import { say } from './messages/text.js';
 
 /** kpi's version, from the package.json above this file: dist/cli.js or dist/bundle/cli.js. */
 function readVersion(): string {
@@ -137,9 +139,10 @@ function buildProgram(): Command {
 
 function report(error: unknown): number {
   if (error instanceof KpiError) {
-    io.err(`kpi: error: ${error.message}\n`);
-    for (const line of error.details) io.err(`  ${line}\n`);
-    if (error.hint) io.err(`hint: ${error.hint}\n`);
+    const lang = terminalLang(undefined, process.env);
+    io.err(`kpi: error: ${say(error.text, lang)}\n`);
+    for (const line of error.details) io.err(`  ${say(line, lang)}\n`);
+    if (error.hint) io.err(`hint: ${say(error.hint, lang)}\n`);
     return error.exitCode;
   }
   if (error instanceof CommanderError) {

@@ -3,6 +3,7 @@
  * kpi.yaml, a missing column): it is printed as one line plus an optional hint, never with a
  * stack, and carries the documented exit code. Anything else that escapes is a bug.
  */
+import { bilingual, fromWire, toWire, type Text, type WireText } from './messages/text.js';
 
 export const EXIT = {
   ok: 0,
@@ -32,17 +33,25 @@ export function printable(text: string): string {
 
 export class KpiError extends Error {
   /** Further lines (one per problem) when one error stands for several. */
-  readonly details: string[];
-  readonly hint?: string;
+  readonly details: Array<string | Text>;
+  readonly hint?: string | Text;
+  /** The message in both languages (Error.message is the English one). */
+  readonly text: string | Text;
 
   /** Message, hint and details often quote ledger text: they are made printable here, once,
    *  so no error line can carry an escape sequence to the terminal. */
-  constructor(message: string, readonly exitCode: ExitCode, hint?: string, details: string[] = []) {
-    super(printable(message));
+  constructor(message: string | Text, readonly exitCode: ExitCode, hint?: string | Text, details: Array<string | Text> = []) {
+    const text = printableText(message);
+    super(String(text));
+    this.text = text;
     this.name = 'KpiError';
-    this.hint = hint === undefined ? undefined : printable(hint);
-    this.details = details.map(printable);
+    this.hint = hint === undefined ? undefined : printableText(hint);
+    this.details = details.map(printableText);
   }
+}
+
+function printableText(text: string | Text): string | Text {
+  return typeof text === 'string' ? printable(text) : bilingual(printable(text.en), printable(text.zh));
 }
 
 /** A problem with a place, as `kpi validate` lists them. */
@@ -68,4 +77,15 @@ export class ConfigError extends KpiError {
     );
     this.name = 'ConfigError';
   }
+}
+
+/** A KpiError as a worker thread sends it, and back (structured clone keeps no class). */
+export interface WireError { message: WireText; exitCode: ExitCode; hint?: WireText; details: WireText[] }
+
+export function errorToWire(error: KpiError): WireError {
+  return { message: toWire(error.text), exitCode: error.exitCode, hint: error.hint === undefined ? undefined : toWire(error.hint), details: error.details.map(toWire) };
+}
+
+export function errorFromWire(wire: WireError): KpiError {
+  return new KpiError(fromWire(wire.message), wire.exitCode, wire.hint === undefined ? undefined : fromWire(wire.hint), wire.details.map(fromWire));
 }

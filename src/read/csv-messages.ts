@@ -2,7 +2,7 @@
  * The messages between a large text ledger's reader (./csv-threaded.ts) and the worker
  * that reads, decodes and splits it (./csv-worker.ts).
  */
-import type { ExitCode } from '../errors.js';
+import type { WireError } from '../errors.js';
 import type { CsvOptions } from './csv.js';
 import type { BatchParts } from './record-batch.js';
 
@@ -18,7 +18,7 @@ export type FromCsvWorker =
   | { type: 'records'; parts: BatchParts }
   | { type: 'end' }
   /** A KpiError: the person's to fix. */
-  | { type: 'error'; message: string; exitCode: ExitCode; hint?: string; details: string[] }
+  | ({ type: 'error' } & WireError)
   /** Anything else: a bug in kpi. */
   | { type: 'crash'; message: string; stack: string };
 

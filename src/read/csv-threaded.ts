@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { KpiError } from '../errors.js';
+import { errorFromWire } from '../errors.js';
 import type { CsvOptions } from './csv.js';
 import { transferList, type CsvWorkerData, type FromCsvWorker, type ToCsvWorker } from './csv-messages.js';
 import { RecordBatch } from './record-batch.js';
@@ -84,7 +84,7 @@ export function readCsvThreaded(file: string, options: CsvOptions): RawTable {
           case 'end':
             return;
           case 'error':
-            throw new KpiError(message.message, message.exitCode, message.hint, message.details);
+            throw errorFromWire(message);
           case 'crash': {
             const error = new Error(message.message);
             error.stack = message.stack || error.stack;

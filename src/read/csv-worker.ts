@@ -6,7 +6,7 @@
  * KpiError keeps its message, hint and exit code.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KpiError } from '../errors.js';
+import { KpiError, errorToWire } from '../errors.js';
 import { readCsv } from './csv.js';
 import { transferList, type CsvWorkerData, type FromCsvWorker, type ToCsvWorker } from './csv-messages.js';
 import type { BatchParts, RecordBatch } from './record-batch.js';
@@ -43,7 +43,7 @@ try {
   send({ type: 'end' });
 } catch (error) {
   if (error instanceof KpiError) {
-    send({ type: 'error', message: error.message, exitCode: error.exitCode, hint: error.hint, details: error.details });
+    send({ type: 'error', ...errorToWire(error) });
   } else {
     const e = error instanceof Error ? error : new Error(String(error));
     send({ type: 'crash', message: e.message, stack: e.stack ?? e.message });

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EXIT, KpiError } from '../errors.js';
+import { EXIT, KpiError, errorFromWire } from '../errors.js';
 import { raiseHint, type Limits } from '../limits.js';
 import type { RawRow, RawTable } from './table.js';
 import { decodeRows, type FromWorker, type ToWorker } from './xlsx-messages.js';
@@ -87,7 +87,7 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
         return;
       }
       case 'error':
-        fail(new KpiError(message.message, message.exitCode, message.hint, message.details));
+        fail(errorFromWire(message));
         return;
       case 'crash': {
         const error = new Error(message.message);

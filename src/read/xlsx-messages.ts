@@ -5,7 +5,7 @@
  * together); as columns in typed arrays (moved, not copied) with each batch's distinct
  * texts listed once, the same rows cost a fraction of that, and arrive exactly as sent.
  */
-import type { ExitCode } from '../errors.js';
+import type { WireError } from '../errors.js';
 import type { RawCell, RawRow } from './table.js';
 
 export type ToWorker =
@@ -19,7 +19,7 @@ export type FromWorker =
   | { type: 'rows'; sheet: number; rows: EncodedRows }
   | { type: 'end'; sheet: number; warnings: string[] }
   /** A KpiError: the person's to fix. `sheet` null: opening the workbook failed. */
-  | { type: 'error'; sheet: number | null; message: string; exitCode: ExitCode; hint?: string; details: string[] }
+  | ({ type: 'error'; sheet: number | null } & WireError)
   /** Anything else: a bug in kpi. */
   | { type: 'crash'; sheet: number | null; message: string; stack: string };
 

@@ -5,7 +5,7 @@
  * Errors go back as messages: a KpiError keeps its message, hint and exit code.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KpiError } from '../errors.js';
+import { KpiError, errorToWire } from '../errors.js';
 import type { Limits } from '../limits.js';
 import type { RawRow } from './table.js';
 import { readXlsx, type XlsxTable } from './xlsx.js';
@@ -25,7 +25,7 @@ const send = (message: FromWorker): void => port.postMessage(message);
 
 function fail(sheet: number | null, error: unknown): void {
   if (error instanceof KpiError) {
-    send({ type: 'error', sheet, message: error.message, exitCode: error.exitCode, hint: error.hint, details: error.details });
+    send({ type: 'error', sheet, ...errorToWire(error) });
   } else {
     const e = error instanceof Error ? error : new Error(String(error));
     send({ type: 'crash', sheet, message: e.message, stack: e.stack ?? e.message });
