@@ -128,6 +128,23 @@ function buildProgram(): Command {
     });
 
   program
+    .command('scheme')
+    .description('print the scheme in force as the document HR publishes; --diff: what changed between versions')
+    .argument('[files...]', 'with --diff: OLD NEW scheme files; otherwise the scheme (like -c)')
+    .option('-c, --config <file>', CONFIG_HELP, collect, [])
+    .option('-p, --period <period>', 'the version in force for this period (default: the latest version)')
+    .option('--role <role>', 'only this role (id or label)')
+    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['text', 'markdown', 'json']))
+    .option('-o, --out <file>', 'write the document: .md, .xlsx (one A4 sheet per role to sign) or .json; repeatable', collect, [])
+    .option('--diff', 'list what changed between two versions (OLD NEW, or every consecutive pair of -c)', false)
+    .option('-q, --quiet', 'say nothing about files written', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], opts) => {
+      const { schemeCommand } = await import('./commands/scheme.js');
+      process.exitCode = await schemeCommand(files, opts, io);
+    });
+
+  program
     .command('init')
     .description('write an example kpi.yaml and a sample ledger.xlsx that score at once')
     .argument('[dir]', 'folder to write them into', '.')

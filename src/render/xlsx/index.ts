@@ -10,6 +10,7 @@ import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { Scheme } from '../../core/types.js';
 import { word, type Locale } from '../labels.js';
+import { provenanceLine } from '../provenance.js';
 import { addDetails } from './details.js';
 import { addIssues } from './issues.js';
 import { SheetNames } from './safe.js';
@@ -55,6 +56,7 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   const context: ScorecardContext = {
     scheme, locale, title: report.title, period: report.period ?? word('allPeriods', locale),
     scored: report.employees.filter((e) => e.error === null).length, teamSizes,
+    provenance: provenanceLine(report.scheme, locale),
   };
   for (const employee of report.employees) {
     const name = names.claim(employee.name ? `${employee.id} ${employee.name}` : employee.id);

@@ -30,6 +30,8 @@ export interface ScorecardContext {
   scored: number;
   /** Team → people scored in it. */
   teamSizes: Map<string, number>;
+  /** The scheme's title, range and hash prefix (SPEC §12), for the footer; null if unknown. */
+  provenance: string | null;
 }
 
 /** Column widths; A and B grow with the labels, D (the standard) wraps. */
@@ -98,7 +100,7 @@ export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: Emp
     const table = indicatorTable(sheet, result, ctx, 8);
     last = scorecardTail(sheet, employee, result, ctx, table.next + 1);
   }
-  finishScorecard(sheet, last);
+  finishScorecard(sheet, last, ctx.provenance);
 }
 
 function header(sheet: Sheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {
