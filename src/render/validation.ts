@@ -36,7 +36,8 @@ export function renderValidation(v: Validation, scheme: Scheme | null, options: 
   const { config } = v;
   if (v.versions) {
     for (const version of v.versions) {
-      const range = version.effective ? `${version.effective.from ?? '…'}..${version.effective.to ?? '…'}` : 'always';
+      const e = version.effective;
+      const range = e?.from && e.to ? `${e.from} to ${e.to}` : e?.from ? `from ${e.from}` : e?.to ? `up to ${e.to}` : 'always';
       lines.push(`${plain(version.file)}: ${version.valid ? ok : chalk.red('invalid')} — ${plain(version.title ?? '')} (${range})`);
     }
   }

@@ -32,13 +32,14 @@ function changeLine(c: SchemeChange, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const colon = zh ? '：' : ': ';
   const kind = KIND[c.kind][locale];
-  const head = zh ? `【${kind}${c.change === 'changed' ? '' : sw(c.change, locale)}】${c.where}` : `${kind}${c.change === 'changed' ? '' : ` ${sw(c.change, locale)}`}: ${c.where}`;
+  const head = zh ? `【${kind}${c.change === 'changed' ? '' : sw(c.change, locale)}】${c.where}` : `${kind}${c.change === 'changed' ? '' : ` ${sw(c.change, locale)}`}${c.where ? `: ${c.where}` : ''}`;
   let body: string;
   if (c.change === 'added') body = c.newText ?? '';
   else if (c.change === 'removed') body = c.oldText ?? '';
   else body = `${c.oldText} → ${c.newText}`;
   const numbers = c.numbers && c.numbers.length ? (zh ? `（${c.numbers.join('，')}）` : ` (${c.numbers.join(', ')})`) : '';
-  return `${head}${body ? `${colon}${body}` : ''}${numbers}`;
+  const joint = zh ? (c.where ? colon : '') : c.where ? colon : ': ';
+  return `${head}${body ? `${joint}${body}` : ''}${numbers}`;
 }
 
 function heading(diff: SchemeDiff, locale: Locale): string {

@@ -40,7 +40,7 @@ export function renderSchemeMarkdown(doc: SchemeDocument): string {
     out.push(`## ${w('vetoes')}`, '', ...table([w('item'), w('source'), w('condition'), w('effect')], doc.vetoes.map((v) => [v.label, v.source, v.condition, v.effect])), '');
   }
   out.push(`## ${w('grades')}`, '', ...table([w('grade'), w('gradeRule'), w('share')], doc.grades.map((g) => [g.grade, g.rule, g.share])), '');
-  out.push(`## ${w('missing')}`, '', `${doc.missing.text}${zh ? '。' : '.'}`);
+  out.push(`## ${w('missing')}`, '', `${w('whenMissing')}${doc.missing.text}${zh ? '。' : '.'}`);
   if (doc.missing.exceptions.length > 0) {
     out.push('', `${w('otherwise')}${colon}`, '', ...doc.missing.exceptions.map((e) => `- ${e.label}${colon}${e.text}`));
   }

@@ -12,9 +12,9 @@ import { formatPlain } from '../standard-words.js';
 
 type Value = string | number | boolean | null;
 
-/** The ledger as people call it: its sheet name, else its file, else its id. */
+/** The ledger as people call it: its sheet name, else its id (a `file:` glob reads worse). */
 export function ledgerName(source: Source, locale: Locale): string {
-  const name = source.sheet ?? source.file ?? source.id;
+  const name = source.sheet ?? source.id;
   return locale === 'zh-CN' ? name : `the ${name} ledger`;
 }
 

@@ -36,7 +36,7 @@ export function renderSchemeText(doc: SchemeDocument): string {
   }
   out.push('', `■ ${w('grades')}`);
   for (const g of doc.grades) out.push(`    ${g.grade}${colon}${g.rule}${zh ? '；' : '; '}${g.share}`);
-  out.push('', `■ ${w('missing')}`, `    ${doc.missing.text}`);
+  out.push('', `■ ${w('missing')}`, `    ${w('whenMissing')}${doc.missing.text}`);
   for (const e of doc.missing.exceptions) out.push(`    ${e.label}${colon}${e.text}`);
   out.push('', `■ ${w('total')}`, `    ${doc.total}`);
   return `${out.join('\n')}\n`;

@@ -102,25 +102,24 @@ function addRoleSheet(ws: ExcelJS.Worksheet, doc: SchemeDocument, role: DocRole)
     put(first === row - 1 ? `A${first}` : `A${first}:A${row - 1}`, `${d.label}\n${pct(d.weight)}`, { ...centre, font: { ...font, bold: true } });
   }
 
-  const table3 = (title: string, cols: [string, string, string], rows: [string, string, string][]) => {
+  // A small table under a section title: three columns spanning the six of the sheet.
+  const table3 = (title: string, spans: [string, string, string], cols: [string, string, string], rows: [string, string, string][]) => {
     section(title);
-    put(`A${row}:B${row}`, cols[0], head);
-    put(`C${row}:D${row}`, cols[1], head);
-    put(`E${row}:F${row}`, cols[2], head);
+    const widthOf = (span: string) => span.split('').reduce((n, letter) => n + WIDTHS[letter as keyof typeof WIDTHS], 0);
+    const range = (span: string) => (span.length === 1 ? `${span}${row}` : `${span[0]}${row}:${span[span.length - 1]}${row}`);
+    cols.forEach((text, i) => put(range(spans[i]), text, head));
     ws.getRow(row++).height = 20;
-    for (const [x, y, z] of rows) {
-      put(`A${row}:B${row}`, x, body);
-      put(`C${row}:D${row}`, y, body);
-      put(`E${row}:F${row}`, z, body);
-      ws.getRow(row++).height = heightFor([{ text: x, width: WIDTHS.A + WIDTHS.B }, { text: y, width: WIDTHS.C + WIDTHS.D }, { text: z, width: WIDTHS.E + WIDTHS.F }]);
+    for (const cells of rows) {
+      cells.forEach((text, i) => put(range(spans[i]), text, body));
+      ws.getRow(row++).height = heightFor(cells.map((text, i) => ({ text, width: widthOf(spans[i]) })));
     }
   };
-  if (doc.adjustments.length) table3(w('adjustments'), [w('item'), w('rule'), w('source')], doc.adjustments.map((a) => [a.label, a.rule, a.source]));
-  if (doc.vetoes.length) table3(w('vetoes'), [w('item'), `${w('condition')} → ${w('effect')}`, w('source')], doc.vetoes.map((v) => [v.label, `${v.condition} → ${v.effect}`, v.source]));
-  table3(w('grades'), [w('grade'), w('gradeRule'), w('share')], doc.grades.map((g) => [g.grade, g.rule, g.share]));
+  if (doc.adjustments.length) table3(w('adjustments'), ['AB', 'CDE', 'F'], [w('item'), w('source'), w('rule')], doc.adjustments.map((a) => [a.label, a.source, a.rule]));
+  if (doc.vetoes.length) table3(w('vetoes'), ['AB', 'CDE', 'F'], [w('item'), w('source'), `${w('condition')} → ${w('effect')}`], doc.vetoes.map((v) => [v.label, v.source, `${v.condition} → ${v.effect}`]));
+  table3(w('grades'), ['AB', 'CD', 'EF'], [w('grade'), w('gradeRule'), w('share')], doc.grades.map((g) => [g.grade, g.rule, g.share]));
 
   section(w('missing'));
-  line(`${doc.missing.text}${zh ? '。' : '.'}`, { font, alignment: wrap });
+  line(`${w('whenMissing')}${doc.missing.text}${zh ? '。' : '.'}`, { font, alignment: wrap });
   for (const e of doc.missing.exceptions) line(`${e.label}${colon}${e.text}`, { font, alignment: { ...wrap, indent: 1 } });
   section(w('total'));
   line(doc.total, { font, alignment: wrap });
