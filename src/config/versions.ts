@@ -126,7 +126,7 @@ export function loadVersions(values: string | readonly string[] | undefined): Sc
 
 /** The one version in force for a period; none is a config error naming the period. */
 export function versionFor(versions: readonly SchemeVersion[], period: Period): SchemeVersion {
-  const found = versions.filter((v) => intersect(effectiveOf(v), { from: null, to: null, start: period.start, end: period.end }));
+  const found = inOrder(versions).filter((v) => intersect(effectiveOf(v), { from: null, to: null, start: period.start, end: period.end }));
   if (found.length === 1) return found[0];
   if (found.length > 1) throw new KpiError(schemeText.twoInForce({ period: period.key, a: found[0].file, b: found[1].file }), EXIT.usage, schemeText.twoInForceHint());
   const ranges = inOrder(versions).map((v) => `${v.file} (${rangeText(v.scheme.effective).en})`).join(', ');
