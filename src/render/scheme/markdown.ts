@@ -20,7 +20,7 @@ export function renderSchemeMarkdown(doc: SchemeDocument): string {
   const out: string[] = [`# ${doc.title}`, '', `## ${w('docTitle')}`, ''];
   out.push(`- ${w('inForce')}${colon}${doc.inForce}`);
   out.push(`- ${w('cycle')}${colon}${doc.period}`);
-  out.push(`- ${w('schemeFile')}${colon}\`${doc.file}\` (sha256 \`${doc.sha256.slice(0, 12)}\`)`);
+  out.push(`- ${w('schemeFile')}${colon}\`${doc.file}\`${zh ? '（' : ' ('}sha256 \`${doc.sha256.slice(0, 12)}\`${zh ? '）' : ')'}`);
   out.push('', w('basis'), '');
   for (const role of doc.roles) {
     out.push(`## ${w('role')}${colon}${role.label}`, '');
@@ -42,10 +42,11 @@ export function renderSchemeMarkdown(doc: SchemeDocument): string {
   out.push(`## ${w('grades')}`, '', ...table([w('grade'), w('gradeRule'), w('share')], doc.grades.map((g) => [g.grade, g.rule, g.share])), '');
   out.push(`## ${w('missing')}`, '', `${w('whenMissing')}${doc.missing.text}${zh ? '。' : '.'}`);
   if (doc.missing.exceptions.length > 0) {
-    out.push('', `${w('otherwise')}${colon}`, '', ...doc.missing.exceptions.map((e) => `- ${e.label}${colon}${e.text}`));
+    out.push('', `${w('otherwise')}${colon.trim()}`, '', ...doc.missing.exceptions.map((e) => `- ${e.label}${colon}${e.text}`));
   }
   out.push('', `## ${w('total')}`, '', doc.total, '');
   out.push('---', '', `**${w('acknowledgement')}**${colon}${w('acknowledgementText')}`, '');
-  out.push(`${w('signature')}${colon}＿＿＿＿＿＿＿＿　　${w('date')}${colon}＿＿＿＿＿＿＿＿`, '');
+  const blank = zh ? '＿＿＿＿＿＿＿＿' : '________________';
+  out.push(`${w('signature')}${colon}${blank}${zh ? '　　' : '    '}${w('date')}${colon}${blank}`, '');
   return out.join('\n');
 }
