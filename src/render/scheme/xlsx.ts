@@ -13,14 +13,32 @@ import { baseFont, BOX, FILL, UNDERLINE } from '../xlsx/style.js';
 import type { DocRole, SchemeDocument } from './document.js';
 import { sw, type SchemeWord } from './words.js';
 
-const WIDTHS = { A: 11, B: 15, C: 7, D: 8, E: 40, F: 34 };
+const WIDTHS = { A: 13, B: 15, C: 7, D: 8, E: 39, F: 33 };
 const pct = (n: number) => `${Number(n.toFixed(2))}%`;
+
+/** Points of A4 portrait inside the margins below, and the sheet's width in points. */
+const PAGE = { width: 595 - 72, height: 842 - 94 - 20 };
+// About 6.6 points per character of column width, as LibreOffice and Excel print it.
+const SHEET_WIDTH = Object.values(WIDTHS).reduce((a, b) => a + b, 0) * 6.6 + 20;
+
+/**
+ * Whether the role's document should be printed on one page: it is when fitting the height
+ * too shrinks it by at most a fifth more than fitting the width does (the text stays
+ * readable); a longer scheme runs on over pages at the width's scale.
+ */
+function onOnePage(ws: ExcelJS.Worksheet, lastRow: number): boolean {
+  let height = 0;
+  for (let r = 1; r <= lastRow; r++) height += ws.getRow(r).height ?? 15;
+  const scale = Math.min(1, PAGE.width / SHEET_WIDTH);
+  return height * scale <= PAGE.height * 1.25;
+}
 
 /** Rows of wrapped text do not grow by themselves in print: their height is set. */
 function heightFor(parts: { text: string; width: number }[], minimum = 20): number {
   let lines = 1;
   for (const { text, width } of parts) {
-    const needed = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 0.92) / Math.max(1, width - 1.5))), 0);
+    // Latin letters print narrower than the digit a column width counts; CJK nearer two.
+    const needed = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * (/[^\x00-\x7f]/.test(line) ? 0.92 : 0.82)) / Math.max(1, width - 1.5))), 0);
     lines = Math.max(lines, needed);
   }
   return Math.max(minimum, lines * 14.5 + 6);
@@ -71,23 +89,24 @@ function addRoleSheet(ws: ExcelJS.Worksheet, doc: SchemeDocument, role: DocRole)
     ws.getRow(row).height = height ?? heightFor([{ text, width: 112 }]);
     row++;
   };
+  // A spacer row, its height said so the page estimate (onOnePage) counts it right.
+  const gap = (height = 10) => void (ws.getRow(row++).height = height);
   const section = (title: string) => {
-    row++;
+    gap();
     line(title, { font: { ...font, bold: true, size: 11.5 }, alignment: { vertical: 'bottom' } }, 22);
   };
 
   line(doc.title, { font: { ...font, bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } }, 30);
   line(`${w('docTitle')}${zh ? '（' : ' ('}${w('role')}${colon}${role.label}${zh ? '）' : ')'}`, { font: { ...font, bold: true, size: 12.5 }, alignment: { horizontal: 'center', vertical: 'middle' } }, 24);
   line(`${w('inForce')}${colon}${doc.inForce}　　${w('cycle')}${colon}${doc.period}　　${w('schemeFile')}${colon}${doc.file}（sha256 ${doc.sha256.slice(0, 12)}）`, { font: { ...font, size: 9, color: { argb: 'FF595959' } }, alignment: { horizontal: 'center', vertical: 'middle' } }, 18);
-  row++;
+  gap();
   line(w('basis'), { font, alignment: wrap });
   line(`${w('dimensionsAndWeights')}${colon}${role.dimensions.map((d) => `${d.label} ${pct(d.weight)}`).join('　·　')}`, { font: { ...font, bold: true }, alignment: wrap });
-  row++;
+  gap();
 
   const headers: [string, string][] = [['A', w('dimension')], ['B', w('indicator')], ['C', w('weight')], ['D', w('ofTotal')], ['E', w('source')], ['F', w('standard')]];
   for (const [col, text] of headers) put(`${col}${row}`, text, head);
-  ws.getRow(row).height = heightFor(headers.map(([col, text]) => ({ text, width: WIDTHS[col as keyof typeof WIDTHS] })), 22);
-  const headRow = row++;
+  ws.getRow(row++).height = heightFor(headers.map(([col, text]) => ({ text, width: WIDTHS[col as keyof typeof WIDTHS] })), 22);
   for (const d of role.dimensions) {
     const first = row;
     for (const i of d.indicators) {
@@ -124,10 +143,10 @@ function addRoleSheet(ws: ExcelJS.Worksheet, doc: SchemeDocument, role: DocRole)
   section(w('total'));
   line(doc.total, { font, alignment: wrap });
 
-  row++;
+  gap();
   section(w('acknowledgement'));
   line(w('acknowledgementText'), { font, alignment: wrap }, 22);
-  row++;
+  gap();
   put(`A${row}:B${row}`, `${w('signature')}${colon}`, { font, alignment: { horizontal: 'right', vertical: 'bottom' } });
   put(`C${row}:D${row}`, '', { font, border: UNDERLINE });
   put(`E${row}`, `${w('date')}${colon}`, { font, alignment: { horizontal: 'right', vertical: 'bottom' } });
@@ -137,9 +156,9 @@ function addRoleSheet(ws: ExcelJS.Worksheet, doc: SchemeDocument, role: DocRole)
   const footer = `${doc.title} · ${doc.inForce} · sha256 ${doc.sha256.slice(0, 12)}`.replace(/&/g, '&&');
   ws.headerFooter = { oddFooter: `&L&8${footer}&R&8&P / &N` };
   ws.pageSetup = {
-    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: onOnePage(ws, row) ? 1 : 0, horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    printArea: `A1:F${row}`, printTitlesRow: `${headRow}:${headRow}`,
+    printArea: `A1:F${row}`,
   };
   ws.views = [{ showGridLines: false }];
 }
