@@ -90,14 +90,17 @@ function checkVersions(config: string | string[]): { check: ConfigCheck; validat
   const files = expandConfigArgs(config);
   const checks = files.map((file) => {
     const text = readConfig(file);
-    return { file, check: checkConfigText(text, file), sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+    // Where a version's range is written, for the overlap problem's place.
+    const line = text.slice(0, Math.max(0, text.search(/^effective:/m))).split('\n').length;
+    return { file, line, check: checkConfigText(text, file), sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
   });
   if (checks.length === 1) {
     const [{ file, check }] = checks;
     return { check, validation: { config: { file, valid: check.scheme !== null, problems: check.problems, warnings: check.warnings }, ledgers: null, valid: false } };
   }
   const loaded: SchemeVersion[] = checks.flatMap(({ file, check, sha256 }) => (check.scheme ? [{ file, scheme: check.scheme, warnings: check.warnings, sha256 }] : []));
-  const overlaps: Problem[] = overlapsOf(loaded).map((pair) => ({ where: pair[0].file, message: overlapText(pair).en, hint: schemeText.overlapHint({ a: pair[0].file }).en }));
+  const lineOf = (file: string) => checks.find((c) => c.file === file)!.line;
+  const overlaps: Problem[] = overlapsOf(loaded).map((pair) => ({ where: `${pair[0].file}:${lineOf(pair[0].file)}:1`, message: overlapText(pair).en, hint: schemeText.overlapHint({ a: pair[0].file }).en }));
   const problems = [...checks.flatMap((c) => c.check.problems), ...overlaps];
   const warnings = [...checks.flatMap((c) => c.check.warnings.map((w) => `${c.file}: ${w}`)), ...gapsOf(loaded).map((g) => g.en)];
   const latest = loaded.length ? latestVersion(loaded) : null;

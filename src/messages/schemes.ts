@@ -4,14 +4,16 @@
  */
 import { defineMessages } from './text.js';
 
+const EXAMPLE: Record<string, string> = { quarter: '2026-Q3', half: '2026-H2', year: '2026' };
+
 export const schemeText = defineMessages('schemes', {
   notAPeriod: {
     en: (p: { key: string; value: string }) => `effective.${p.key}: "${p.value}" is not a period`,
     zh: (p) => `effective.${p.key}："${p.value}" 不是考核期间`,
   },
   periodHint: {
-    en: (p: { unit: string }) => `write a month such as 2026-07, or a ${p.unit} of the scheme's unit`,
-    zh: (p) => `写月份，如 2026-07，或方案考核周期（${p.unit}）的期间`,
+    en: (p: { unit: string }) => `write a month such as 2026-07${p.unit === 'month' ? '' : `, or a ${p.unit} such as ${EXAMPLE[p.unit]}`}`,
+    zh: (p) => `写月份，如 2026-07${p.unit === 'month' ? '' : `，或考核周期的期间，如 ${EXAMPLE[p.unit]}`}`,
   },
   wrongUnit: {
     en: (p: { key: string; value: string; unit: string }) => `effective.${p.key}: ${p.value} is neither a month nor a ${p.unit} (the scheme's period)`,
