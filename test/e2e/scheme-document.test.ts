@@ -37,13 +37,13 @@ describe('kpi scheme -o scheme.xlsx', () => {
     return all;
   };
 
-  it('is one printable A4 sheet per role, fit to one page wide', async () => {
+  it('is one printable A4 sheet per role, fit to one page', async () => {
     expect(run.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(dir, 'scheme.xlsx')) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['客服工程师', '客服经理']);
     for (const ws of workbook.worksheets) {
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
       expect(ws.headerFooter.oddFooter).toMatch(/客户服务部月度绩效考核 · 2026-11 起 · sha256 [0-9a-f]{12}/);
     }
   });
