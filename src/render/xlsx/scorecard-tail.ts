@@ -85,6 +85,7 @@ export function scorecardTail(sheet: Sheet, e: ReportEmployee, result: EmployeeR
     row += 1;
   }
   if (ctx.provenance) {
+    row += 1;
     write(sheet, `A${row}:G${row}`, ctx.provenance, { font: { ...muted.font, size: 8 }, alignment: { vertical: 'middle', horizontal: 'left' } });
     sheet.setHeight(row++, 16);
   }
