@@ -66,7 +66,7 @@ function buildProgram(): Command {
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
-    .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv); repeatable', collect, [])
+    .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv, .html); repeatable', collect, [])
     .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
     .option('--out-dir <dir>', 'folder for --split workbooks')
     .option('--compare <period>', 'score an earlier period too and show each change (same kind of period)')

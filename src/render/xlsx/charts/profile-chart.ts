@@ -7,6 +7,7 @@
  * engine's numbers cached; the chart (columns D–G) plots that table.
  */
 import type { EmployeeResult } from '../../../core/result.js';
+export { roleAverages } from '../../averages.js';
 import { pictureText } from '../../../messages/pictures.js';
 import { say } from '../../../messages/text.js';
 import { word, type Locale } from '../../labels.js';
@@ -16,7 +17,7 @@ import { NOT_AVAILABLE, type Sheet } from '../sheet.js';
 import { FORMAT, baseFont } from '../style.js';
 import type { SummaryLayout } from '../summary.js';
 import { barChartXml } from './chart-xml.js';
-import { sheetRef } from './colors.js';
+import { sheetRef } from '../../palette.js';
 
 /** What every card's chart needs from the Summary: where its ranking is, the role averages. */
 export interface ProfileSource {
@@ -30,25 +31,6 @@ export interface ProfileSource {
 const CHART_ROWS = 15;
 /** The card's role cell (scorecard.ts writes the role label in B5:D5). */
 const ROLE_CELL = '$B$5';
-
-/** Averages per role label and dimension, over the people scored (as the Summary lists them). */
-export function roleAverages(results: readonly EmployeeResult[]): Map<string, Map<string, number | null>> {
-  const sums = new Map<string, Map<string, { sum: number; n: number }>>();
-  for (const r of results) {
-    if (r.error !== null || r.roleLabel === null) continue;
-    let byDim = sums.get(r.roleLabel);
-    if (!byDim) sums.set(r.roleLabel, (byDim = new Map()));
-    for (const d of r.dimensions) {
-      const entry = byDim.get(d.id) ?? { sum: 0, n: 0 };
-      if (d.score !== null) {
-        entry.sum += d.score;
-        entry.n++;
-      }
-      byDim.set(d.id, entry);
-    }
-  }
-  return new Map([...sums].map(([role, byDim]) => [role, new Map([...byDim].map(([id, e]) => [id, e.n ? e.sum / e.n : null]))]));
-}
 
 /** Writes the table and places the chart from row `start`; returns the block's last row. */
 export function addProfileChart(sheet: Sheet, result: EmployeeResult, subtotalRows: Map<string, number>, source: ProfileSource, locale: Locale, start: number): number {

@@ -19,8 +19,9 @@ import { NOT_AVAILABLE, columnLetter, type Sheet } from '../sheet.js';
 import { BOX, FILL, FORMAT, baseFont } from '../style.js';
 import type { SummaryLayout } from '../summary.js';
 import { barChartXml, type BarSeries } from './chart-xml.js';
-import { gradeChartColor, seriesColor, sheetRef } from './colors.js';
-import { scoreBands, type Band } from './bands.js';
+import { teamRows } from '../../averages.js';
+import { gradeChartColor, seriesColor, sheetRef } from '../../palette.js';
+import { scoreBands, type Band } from '../../bands.js';
 
 const BLOCK_WIDTH = 9;
 const FIRST_WIDTH = 16;
@@ -144,21 +145,4 @@ export function addSummaryCharts(sheet: Sheet, layout: SummaryLayout, report: Sc
 
 function inBand(final: number, band: Band): boolean {
   return final >= band.from && (band.last ? final <= band.to : final < band.to);
-}
-
-interface TeamRow {
-  label: string;
-  kind: 'team' | 'none' | 'all';
-  matches(team: string | null): boolean;
-}
-
-/** One row per team (in code-point order, as the same input must give the same bytes),
- *  "(no team)" when some have none and others do, and everyone last. */
-function teamRows(report: ScoreReport, locale: Locale): TeamRow[] {
-  const scored = report.employees.filter((e) => e.error === null);
-  const teams = [...new Set(scored.map((e) => e.team).filter((x): x is string => x !== null && x !== ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rows: TeamRow[] = teams.map((team) => ({ label: team, kind: 'team', matches: (x) => x === team }));
-  if (teams.length > 0 && scored.some((e) => e.team === null || e.team === '')) rows.push({ label: say(pictureText.noTeam(), locale), kind: 'none', matches: (x) => x === null || x === '' });
-  rows.push({ label: say(pictureText.allTeams(), locale), kind: 'all', matches: () => true });
-  return rows;
 }

@@ -1,7 +1,7 @@
 /**
- * Chart colours and references shared by the workbook's charts: a colour per grade (green
- * for the top grade, red for the last, as the grade fills of the sheets), a palette for
- * series, and the sheet-qualified absolute reference a chart series formula needs.
+ * Chart colours shared by the workbook's charts and the HTML report: a colour per grade
+ * (green for the top grade, red for the last, as the grade fills of the sheets) and a
+ * palette for series; and the sheet-qualified reference a workbook chart series needs.
  */
 
 const GRADE_TOP = '70AD47';

@@ -1,10 +1,10 @@
 /**
- * The score bands of the distribution chart: ten points wide, from the lowest final's ten
+ * The score bands of the distribution charts (workbook and HTML): ten points wide, from the lowest final's ten
  * to 100 (or past it, when adjustments lift someone above), and cut again at every grade
  * minimum inside, so that a band never straddles two grades' scores and the chart's colours
  * change exactly at the grade boundaries. The last band includes its upper edge.
  */
-import type { Grade } from '../../../core/types.js';
+import type { Grade } from '../core/types.js';
 
 export interface Band {
   from: number;
