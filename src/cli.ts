@@ -101,6 +101,7 @@ function buildProgram(): Command {
     .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))
     .option('--out-dir <dir>', 'folder for <period>[-<team>].xlsx and index.json')
     .option('--json', 'also write <period>[-<team>].json (the document of kpi score --format json)', false)
+    .option('--html', 'also write <period>[-<team>].html and index.html: the trend over the periods', false)
     .option('--strict', 'a run with rejected rows or people missing from the roster fails', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .addHelpText('after', EXIT_HELP)

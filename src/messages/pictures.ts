@@ -43,6 +43,7 @@ export const pictureText = defineMessages('pictures', {
   reports: { en: (_: void) => 'Reports of each period', zh: () => '各期报告' },
   people: { en: (_: void) => 'People', zh: () => '人数' },
   status: { en: (_: void) => 'Status', zh: () => '状态' },
+  ok: { en: (_: void) => 'ok', zh: () => '成功' },
   failed: { en: (_: void) => 'failed', zh: () => '失败' },
   personTrend: { en: (_: void) => 'Each person\'s final score over the periods', zh: () => '个人各期总分' },
   trendNote: { en: (_: void) => 'Bars: the final of each period, oldest first; an empty slot is a period the person was not scored in.', zh: () => '条形为各期总分（从早到晚），空位表示该期未参评。' },
