@@ -115,7 +115,9 @@ async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme
   }
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const created = new Date((period?.start ?? 0) * 86_400_000);
-  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created });
+  // KPI_WORKBOOK_CHARTS=0: the workbook without charts, so `npm run bench` can show their cost.
+  const charts = process.env.KPI_WORKBOOK_CHARTS !== '0';
+  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created, charts });
 }
 
 /** The people `--explain` asks for, in ranking order; an unknown id is a usage error. */

@@ -29,6 +29,8 @@ export interface WorkbookInput {
   locale: Locale;
   /** Fixed creation/modified time, for deterministic bytes. */
   created: Date;
+  /** Charts on the Summary and the scorecards (default: yes; the benchmark measures both). */
+  charts?: boolean;
 }
 
 export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> {
@@ -52,7 +54,8 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   };
   const summary = addSheet(fixed[0]);
   const layout = addSummary(summary, report, scheme, locale);
-  addSummaryCharts(summary, layout, report, scheme, locale);
+  const charts = input.charts !== false;
+  if (charts) addSummaryCharts(summary, layout, report, scheme, locale);
 
   const byId = new Map(results.map((r) => [r.id, r]));
   const teamSizes = new Map<string, number>();
@@ -60,7 +63,7 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   const context: ScorecardContext = {
     scheme, locale, title: report.title, period: report.period ?? word('allPeriods', locale),
     scored: report.employees.filter((e) => e.error === null).length, teamSizes,
-    profile: layout.letters.has('role') ? { summary: fixed[0], layout, averages: roleAverages(results) } : undefined,
+    profile: charts && layout.letters.has('role') ? { summary: fixed[0], layout, averages: roleAverages(results) } : undefined,
   };
   for (const employee of report.employees) {
     const name = names.claim(employee.name ? `${employee.id} ${employee.name}` : employee.id);
