@@ -18,7 +18,7 @@ export interface ChartRenderer {
 
 /** The fonts of every page and chart: CJK first where a system has them. Single quotes:
  *  ECharts writes the stack into a double-quoted style attribute without escaping it. */
-export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif";
+export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', 'Segoe UI', 'Helvetica Neue', Arial, sans-serif";
 
 export async function loadCharts(): Promise<ChartRenderer> {
   const echarts = await import('echarts');
