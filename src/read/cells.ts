@@ -11,6 +11,7 @@
  * the same values the general path gives. Calendar arithmetic is in ./days.ts.
  */
 import type { DayNumber } from '../core/types.js';
+import type { Text } from '../messages/text.js';
 import { dayNumberFromYmd, daysInMonth, excelSerialToDayNumber, pad } from './days.js';
 
 export { dayNumberFromYmd, excelSerialToDayNumber, formatDayNumber } from './days.js';
@@ -19,9 +20,15 @@ export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; reason
 export interface BooleanWords { trueValues: string[]; falseValues: string[] }
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
-/** Why a cell cannot be read as its field's type. */
+/** Why a cell cannot be read as its field's type: `reason` in English (the JSON's), and
+ *  `text` in both languages when the reason is a catalog message. */
 export class Unreadable {
-  constructor(readonly reason: string) {}
+  readonly reason: string;
+  readonly text: Text | undefined;
+  constructor(reason: string | Text) {
+    this.reason = String(reason);
+    this.text = typeof reason === 'string' ? undefined : reason;
+  }
 }
 
 /** A cell's value, null for an empty cell, or why it cannot be read. */

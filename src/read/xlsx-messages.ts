@@ -31,13 +31,15 @@ const TRUE = 3;
 const FALSE = 4;
 const DAY = 5;
 const ERROR = 6;
+const TIME = 7;
+const TIME_1904 = 8;
 
 /** Rows as columns: per row its number and cell count; per cell its kind and value. */
 export interface EncodedRows {
   rowNumbers: Int32Array;
   widths: Int32Array;
   kinds: Uint8Array;
-  /** Numbers and day numbers, by cell. */
+  /** Numbers, day numbers and time cells' numbers, by cell. */
   numbers: Float64Array;
   /** Index into `texts` of text and error cells, by cell. */
   textIndex: Int32Array;
@@ -77,6 +79,9 @@ export function encodeRows(rows: readonly RawRow[]): EncodedRows {
       else if ('day' in cell) {
         encoded.kinds[at] = DAY;
         encoded.numbers[at] = cell.day;
+      } else if ('time' in cell) {
+        encoded.kinds[at] = cell.date1904 ? TIME_1904 : TIME;
+        encoded.numbers[at] = cell.time;
       } else {
         encoded.kinds[at] = ERROR;
         encoded.textIndex[at] = indexOf(cell.error);
@@ -107,6 +112,8 @@ export function decodeRows(encoded: EncodedRows): RawRow[] {
         case TRUE: cells[c] = true; break;
         case FALSE: cells[c] = false; break;
         case DAY: cells[c] = { day: numbers[at] }; break;
+        case TIME: cells[c] = { time: numbers[at] }; break;
+        case TIME_1904: cells[c] = { time: numbers[at], date1904: true }; break;
         default: cells[c] = { error: texts[textIndex[at]] };
       }
     }
