@@ -11,6 +11,10 @@ import type { RawCondition } from './schema.js';
 export interface RuleContext {
   problem(path: PropertyKey[], message: string, hint?: string, atKey?: boolean): void;
   warn(message: string): void;
+  /** Whether an entry was cut out for a shape problem already reported (./cut.ts):
+   *  `metrics.x`, `sources.s`, `dimensions.d`, `roles.r`, `indicators.d`, `grades`…;
+   *  `roles.` asks whether any role was. */
+  cut(key: string): boolean;
 }
 
 type Scalar = string | number | boolean;

@@ -92,7 +92,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
         if (bad) ctx.problem([...path, 'formula'], `${bad}() cannot be used in a metric formula`, 'formulas may use + - * /, parentheses, min(), max() and abs()');
         const refs = referencedNames(formula);
         for (const ref of refs) {
-          if (!raw.metrics[ref]) {
+          if (!raw.metrics[ref] && !ctx.cut(`metrics.${ref}`)) {
             ctx.problem([...path, 'formula'], `the formula refers to "${ref}", which is not a metric`, didYouMean(ref, metricIds) || undefined);
           }
         }
@@ -106,7 +106,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
     }
     const source = sources.find((s) => s.id === m.source);
     if (!source) {
-      ctx.problem([...path, 'source'], `source "${m.source}" is not defined`, didYouMean(m.source, sources.map((s) => s.id)) || `sources: ${sources.map((s) => s.id).join(', ')}`);
+      if (!ctx.cut(`sources.${m.source}`)) ctx.problem([...path, 'source'], `source "${m.source}" is not defined`, didYouMean(m.source, sources.map((s) => s.id)) || `sources: ${sources.map((s) => s.id).join(', ')}`);
       continue;
     }
     const field = m.field ? source.fields.find((f) => f.id === m.field) : undefined;
@@ -147,12 +147,15 @@ function inferLocale(raw: RawConfig): 'zh-CN' | 'en' {
   return labels.some((label) => label !== undefined && CJK.test(label)) ? 'zh-CN' : 'en';
 }
 
-export function buildScheme(raw: RawConfig): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
+/** The scheme of a config whose shape is right; `cut`: entries removed for shape problems
+ *  already reported (see ./cut.ts), whose absence is not reported again. */
+export function buildScheme(raw: RawConfig, cut: ReadonlySet<string> = new Set()): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
   const problems: PlacedProblem[] = [];
   const warnings: string[] = [];
   const ctx: RuleContext = {
     problem: (path, message, hint, atKey) => problems.push({ path, message, hint: hint || undefined, atKey }),
     warn: (message) => warnings.push(message),
+    cut: (key) => (key.endsWith('.') ? [...cut].some((k) => k.startsWith(key)) : cut.has(key)),
   };
   const sources = buildSources(raw, ctx);
   const metrics = buildMetrics(raw, ctx, sources);
