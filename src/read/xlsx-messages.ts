@@ -12,10 +12,13 @@ export type ToWorker =
   /** Stream the rows of sheet `sheet` (its index among the names sent). */
   | { type: 'read'; sheet: number }
   /** One `rows` message has been taken: the worker may send another. */
-  | { type: 'taken' };
+  | { type: 'taken' }
+  /** Which sheets hold a value (asked before any sheet is read). */
+  | { type: 'probe' };
 
 export type FromWorker =
   | { type: 'sheets'; names: string[] }
+  | { type: 'filled'; filled: boolean[] }
   | { type: 'rows'; sheet: number; rows: EncodedRows }
   | { type: 'end'; sheet: number; warnings: string[] }
   /** A KpiError: the person's to fix. `sheet` null: opening the workbook failed. */
