@@ -14,7 +14,8 @@ function unbuilt(args: string[], env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-unbuilt-'));
   cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
-  const run = spawnSync(process.execPath, [join(dir, 'bin', 'kpi.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', KPI_LANG: '', ...env } });
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['KPI_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG'].includes(k)));
+  const run = spawnSync(process.execPath, [join(dir, 'bin', 'kpi.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...clean, LANG: 'C', ...env } });
   return { dir, ...run };
 }
 
