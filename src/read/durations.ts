@@ -24,9 +24,10 @@ const NOT_A_DURATION: Record<DurationUnit, Unreadable> = {
 
 /**
  * Seconds in the field's unit. The seconds are first rounded to the microsecond: a time
- * cell holds a fraction of a day, and 0.0025115740740740741 × 86,400 is 216.99999999999997
- * in binary arithmetic where the cell says 0:03:37; no export measures finer than that,
- * and a half second (217.5) stays a half second.
+ * cell holds a fraction of a day, often written with 15 significant digits, and
+ * 0.00251157407407407 × 86,400 is 216.99999999999966 in binary arithmetic where the cell
+ * says 0:03:37; no export measures finer than a microsecond, and a half second (217.5)
+ * stays a half second.
  */
 export function secondsInUnit(seconds: number, unit: DurationUnit): number {
   const s = Math.round(seconds * 1e6) / 1e6;

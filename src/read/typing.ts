@@ -6,7 +6,7 @@
  */
 import type { CellValue, Field, Source } from '../core/types.js';
 import { durationText } from '../messages/durations.js';
-import { booleanReader, excelSerialToDayNumber, formatDayNumber, MAX_LEDGER_NUMBER, readDate, readNumber, TOO_LARGE, Unreadable, type BooleanWords, type Read } from './cells.js';
+import { booleanReader, excelSerialToDayNumber, TIME_OF_DAY, formatDayNumber, MAX_LEDGER_NUMBER, readDate, readNumber, TOO_LARGE, Unreadable, type BooleanWords, type Read } from './cells.js';
 import { durationFromDays, readDuration } from './durations.js';
 import { clockText, type RawCell } from './table.js';
 
@@ -17,7 +17,6 @@ const EXCEL_SERIAL_1970 = 25_569;
 
 const A_DATE = new Unreadable('a date, not a yes/no value');
 const NOT_YES_NO = new Unreadable('not a yes/no value (use 是/否, true/false, 1/0)');
-const TIME_OF_DAY = new Unreadable(durationText.timeOfDay());
 const A_TIME = new Unreadable(durationText.timeNotYesNo());
 const DATE_NOT_DURATION = new Unreadable(durationText.dateNotDuration());
 const YES_NO_NOT_DURATION = new Unreadable(durationText.yesNoNotDuration());

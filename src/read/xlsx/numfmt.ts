@@ -30,6 +30,7 @@ const ELAPSED_RE = /^\[(?:h+|m+|s+)\]$/i;
  *  `yyyy"年"m"月"d"日"`, `[$-804]aaaa`… but not `0.00%`, `[Red]0`, `0 "days"` or `#,##0_)`. */
 export function formatCodeKind(code: string): FormatKind {
   let plain = '';
+  let elapsed = false;
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
     if (c === '"') {
@@ -40,7 +41,10 @@ export function formatCodeKind(code: string): FormatKind {
     } else if (c === '[') {
       const end = code.indexOf(']', i);
       const bracket = end < 0 ? code.slice(i) : code.slice(i, end + 1);
-      if (ELAPSED_RE.test(bracket)) plain += bracket.slice(1, -1);
+      if (ELAPSED_RE.test(bracket)) {
+        plain += bracket.slice(1, -1);
+        elapsed = true;
+      }
       i = end < 0 ? code.length : end;
     } else {
       plain += c;
@@ -52,6 +56,7 @@ export function formatCodeKind(code: string): FormatKind {
   // (`h:mm`, `mm:ss`, `[h]:mm:ss`: m next to them is minutes). AM/PM is no token.
   const tokens = plain.replace(/AM\/PM|A\/P/gi, '');
   if (/[dy]/i.test(tokens)) return 'date';
+  if (elapsed) return 'time'; // [h], [mm], [ss]: a duration
   return /[hs]/i.test(tokens) ? 'time' : 'date';
 }
 
