@@ -63,7 +63,8 @@ export function typedCondition(
   const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
     const typed = typedValue(value, type, source, duration);
     if (typed !== null && typeof typed === 'object') {
-      ctx.problem(at, `${typed.error}, but ${subject} is ${TYPE_WORDS[type]}`, `e.g. ${TYPE_EXAMPLES[type]}`);
+      const [what, example] = duration ? [`a duration field (${duration})`, '60 or "0:01:00"'] : [TYPE_WORDS[type], TYPE_EXAMPLES[type]];
+      ctx.problem(at, `${typed.error}, but ${subject} is ${what}`, `e.g. ${example}`);
       ok = false;
       return null;
     }
