@@ -58,8 +58,8 @@ function actuals(doc: Doc, metric: string): Record<string, number | null> {
 }
 
 let dir: string;
-const score = (files: string[], config = 'kpi.yaml'): Doc => {
-  const run = runKpi(['score', ...files, '-c', config, '-p', '2026-11', '--format', 'json', '-q'], { cwd: dir });
+const score = (files: string[], config = 'kpi.yaml', env: Record<string, string> = {}): Doc => {
+  const run = runKpi(['score', ...files, '-c', config, '-p', '2026-11', '--format', 'json', '-q'], { cwd: dir, env });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as Doc;
 };
@@ -80,6 +80,23 @@ describe('duration texts in a CSV', () => {
     expect(actuals(doc, 'talk_min')).toEqual({ ...Object.fromEntries(SPELLINGS.map(([id, , s]) => [id, s / 60])), A17: 217 });
     expect(actuals(doc, 'talk_hours')).toEqual({ ...Object.fromEntries(SPELLINGS.map(([id, , s]) => [id, s / 3600])), A17: 217 });
     expect(doc.rejected).toEqual([]);
+    // Read in a worker thread (as large files are), the values are the same.
+    expect(score(['calls.csv'], 'kpi.yaml', { KPI_THREADED_BYTES: '1' })).toEqual(doc);
+  });
+
+  it('a column of many distinct durations (past the typer pools) reads as the reference reader does', () => {
+    const lines = ['Agent,Date,Talk'];
+    const expected: Record<string, number> = {};
+    for (let i = 0; i < 6000; i++) {
+      const s = 60 + i;
+      const text = i % 3 === 0 ? `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : i % 3 === 1 ? `${Math.floor(s / 60)}分${s % 60}秒` : String(s);
+      const agent = `P${i % 30}`;
+      lines.push(`${agent},2026-11-05,${text}`);
+      expected[agent] = (expected[agent] ?? 0) + s;
+    }
+    writeFileSync(join(dir, 'many.csv'), lines.join('\n'));
+    writeFileSync(join(dir, 'sum.yaml'), CONFIG.replace('talk: { source: calls, agg: max, field: talk }', 'talk: { source: calls, agg: sum, field: talk }'));
+    expect(actuals(score(['many.csv'], 'sum.yaml'), 'talk')).toEqual(expected);
   });
 
   it('reject negative and unreadable durations, with the reason', () => {
