@@ -3,11 +3,14 @@
  * entry does not hide the reference, weight-sum and formula checks of all the others
  * (SPEC §7: every problem at once). A shape problem inside a source, metric, dimension,
  * role, indicator, adjustment, veto or grade removes that entry; unknown keys are only
- * dropped. What was cut is remembered, so the rules do not report its absence a second
+ * dropped — or, when `rename` is set and the key is a misspelling of one the entry lacks
+ * (`wieght: 60`), read as the key meant, so the entry is checked with it. What was cut is remembered, so the rules do not report its absence a second
  * time ("metric x is not defined", "weights sum to 60"), and the rules' problems are placed
  * at the lines of the original file.
  */
 import type { z } from 'zod';
+import { KNOWN_KEYS } from './schema.js';
+import { closest } from './suggest.js';
 import type { Path } from './yaml.js';
 
 type Issue = z.core.$ZodIssue;
@@ -49,16 +52,26 @@ const CUT = Symbol('cut');
 
 /** The config without its broken entries, or null when a problem cannot be cut around
  *  (a required section missing or of the wrong type, the whole file's shape). */
-export function cutBroken(issues: readonly Issue[], data: unknown): Cut | null {
+export function cutBroken(issues: readonly Issue[], data: unknown, rename = true): Cut | null {
   const copy = structuredClone(data) as Record<string, unknown>;
   const broken = new Set<string>();
   const lists = new Map<string, Path>();
+  const renamed = new Set<string>();
   for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const parent = parentOf(copy, issue.path);
-      if (parent) for (const key of issue.keys) delete parent[key];
-      continue;
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parent = parentOf(copy, issue.path);
+    if (!parent) continue;
+    for (const key of issue.keys) {
+      const meant = rename ? closest(key, KNOWN_KEYS) : null;
+      if (meant !== null && !(meant in parent)) {
+        parent[meant] = parent[key];
+        renamed.add(JSON.stringify([...issue.path, meant]));
+      }
+      delete parent[key];
     }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' || renamed.has(JSON.stringify(issue.path))) continue;
     if (issue.path.length === 1 && issue.path[0] === 'version') {
       copy.version = 1; // reported; the rest does not depend on it
       continue;

@@ -154,8 +154,12 @@ export function checkConfigText(text: string, file: string): ConfigCheck {
     // unknown keys are dropped and each entry with a problem cut out, and the rest is
     // checked — with references to the cut entries, and the weight sums they were part
     // of, left alone, since those entries have been reported already.
-    cut = cutBroken(first.error.issues, yaml.data);
-    parsed = cut ? configSchema.safeParse(cut.data) : first;
+    // First with misspelled keys read as the keys meant; if that does not parse, without.
+    for (const rename of [true, false]) {
+      cut = cutBroken(first.error.issues, yaml.data, rename);
+      parsed = cut ? configSchema.safeParse(cut.data) : first;
+      if (parsed.success) break;
+    }
     if (!cut || !parsed.success) return { scheme: null, problems: shape, warnings: [] };
   }
   const built = buildScheme(parsed.data!, cut?.broken);

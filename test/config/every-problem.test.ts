@@ -61,4 +61,17 @@ describe('a config with mistakes of several kinds', () => {
       'kpi.yaml:27:14: grade "B" is listed twice',
     ]);
   });
+
+  it('a misspelled key is read as the key meant for the other checks: its value still counts', () => {
+    // "wieght: 50" is taken as weight 50: the dimension's weights sum to 90, said too.
+    expect(problems(['{ metric: satisfaction, weight: 60,', '{ metric: satisfaction, wieght: 50,'])).toEqual([
+      'kpi.yaml:17:33: unknown key "wieght" in dimensions.service.indicators[0] (did you mean "weight"?)',
+      'kpi.yaml:17:7: the indicator weights of dimension "service" sum to 90, not 100 (adjust them by 10)',
+    ]);
+    // A misspelled section is checked all the same.
+    expect(problems(['metrics:', 'metircs:'], ['service: 70, output: 30', 'service: 70, output: 25'])).toEqual([
+      'kpi.yaml:8:1: unknown key "metircs" (did you mean "metrics"?)',
+      'kpi.yaml:23:24: the dimension weights of role "engineer" sum to 95, not 100 (adjust them by 5)',
+    ]);
+  });
 });
