@@ -18,10 +18,10 @@ const cases = readdirSync(CATALOGUE).sort().map((name) => {
 
 describe('fixtures/errors', () => {
   let runs: Map<string, CliResult>;
+  // Seventy command lines in one process: seconds on an idle machine, more when it is shared.
   beforeAll(() => {
     const results = runKpiMany(cases.map(({ name, args }) => ({ args, cwd: join(CATALOGUE, name) })));
     runs = new Map(cases.map(({ name }, i) => [name, results[i]]));
-    // Some 70 command lines in one process: seconds on an idle machine, more on a busy one.
   }, 60_000);
 
   it('has a case for each kind of mistake (15 or more)', () => {
