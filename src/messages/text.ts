@@ -15,11 +15,16 @@ export interface Text {
   readonly en: string;
   readonly zh: string;
   toString(): string;
+  toJSON(): string;
 }
 
 class BilingualText implements Text {
   constructor(readonly en: string, readonly zh: string) {}
   toString(): string {
+    return this.en;
+  }
+  /** JSON is English (SPEC §15): a Text inside a report or validation serialises as its en. */
+  toJSON(): string {
     return this.en;
   }
 }
@@ -50,7 +55,12 @@ export interface MessageDef<P> {
   zh: (params: P) => string;
 }
 
-type Messages<C> = { [K in keyof C]: C[K] extends MessageDef<infer P> ? (P extends void ? () => Text : (params: P) => Text) : never };
+/** A catalog's messages as functions; the parameters are those the English text declares. */
+type Messages<C> = {
+  [K in keyof C]: C[K] extends { en: (...args: infer A) => string }
+    ? A extends [infer P] ? (unknown extends P ? () => Text : P extends void ? () => Text : (params: P) => Text) : () => Text
+    : never;
+};
 
 /** Every catalog made so far, for the test that checks both languages of every message. */
 export const catalogs: Array<{ area: string; entries: Record<string, MessageDef<any>> }> = [];
