@@ -9,6 +9,7 @@ import { buildReport, type ScoreReport } from './core/report.js';
 import { scorePeople, type EmployeeResult } from './core/result.js';
 import type { Scheme } from './core/types.js';
 import type { Ingested } from './read/ingest.js';
+import type { TextLike } from './messages/text.js';
 
 export interface ScoredRun {
   report: ScoreReport;
@@ -27,7 +28,7 @@ export function teamsOf(scheme: Scheme, ingested: Ingested): (string | null)[] {
   return [...new Set(people.map((p) => p.team))].sort((a, b) => (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 }
 
-export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: string[], only?: TeamFilter): ScoredRun {
+export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: readonly TextLike[], only?: TeamFilter): ScoredRun {
   const { book } = ingested;
   const everyone = resolvePeople(scheme, ingested.roster, book.seen);
   const people = only ? { ...everyone, people: everyone.people.filter((p) => p.team === only.team) } : everyone;

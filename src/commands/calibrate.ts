@@ -20,6 +20,7 @@ import { renderCalibrationTable, type Calibration, type IndicatorCalibration } f
 import { standardConfig } from '../render/standard-config.js';
 import { scoreIngested } from '../scoring.js';
 import type { Io } from './io.js';
+import { commandText } from '../messages/commands.js';
 
 export interface CalibrateOptions extends ReadingFlags {
   config: string;
@@ -30,12 +31,12 @@ export interface CalibrateOptions extends ReadingFlags {
 
 async function calibrate(scheme: Scheme, files: string[], options: CalibrateOptions): Promise<Calibration> {
   const asked = options.periods ? parsePeriodRange(options.periods) : null;
-  if (options.periods && !asked) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'e.g. --periods 2026-01..2026-11');
+  if (options.periods && !asked) throw new KpiError(commandText.notARange({ range: options.periods }), EXIT.usage, commandText.calibrateRangeExample());
   const read = await readLedgers(files, scheme, {
     period: null, unit: asked?.[0].unit ?? scheme.period, ...openOptions(scheme, options),
   });
   const periods: Period[] = asked ?? read.book.periods();
-  if (periods.length === 0) throw new KpiError('no dated rows in the history: nothing to calibrate from', EXIT.data, 'give the ledgers of past periods');
+  if (periods.length === 0) throw new KpiError(commandText.noDatedRows(), EXIT.data, commandText.givePastLedgers());
 
   const values = new Map<string, number[]>();
   for (const period of periods) {
@@ -90,9 +91,9 @@ export async function calibrateCommand(historyArgs: string[], options: Calibrate
 
 async function calibrateRun(historyArgs: string[], options: CalibrateOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';
-  if (!['table', 'yaml', 'json'].includes(format)) throw new KpiError(`--format ${format} is not a format of kpi calibrate`, EXIT.usage, 'use --format table, yaml or json');
+  if (!['table', 'yaml', 'json'].includes(format)) throw new KpiError(commandText.calibrateFormat({ format }), EXIT.usage, commandText.calibrateFormatHint());
   const { scheme } = loadConfig(options.config);
-  if (historyArgs.length === 0) throw new KpiError('no history files given', EXIT.usage, 'kpi calibrate ledgers/2026-*.xlsx');
+  if (historyArgs.length === 0) throw new KpiError(commandText.noHistory(), EXIT.usage, commandText.noHistoryHint());
   const result = await calibrate(scheme, expandLedgerArgs(historyArgs), options);
   if (format === 'json') {
     const indicators = result.indicators.map(({ label, dimensionLabel, current, suggestedStandard, ...contract }) => contract);

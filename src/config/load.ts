@@ -11,6 +11,9 @@ import { configSchema, KNOWN_KEYS } from './schema.js';
 import { buildScheme } from './rules.js';
 import { didYouMean } from './suggest.js';
 import { parseYaml, type Path } from './yaml.js';
+import type { TextLike } from '../messages/text.js';
+import { commandText } from '../messages/commands.js';
+import { commonText } from '../messages/common.js';
 
 /** Config files larger than this are not a scheme anyone wrote by hand. */
 export const MAX_CONFIG_BYTES = 1 << 20;
@@ -53,14 +56,14 @@ function textProblems(text: string, file: string): Problem[] {
 
 export interface LoadedConfig {
   scheme: Scheme;
-  warnings: string[];
+  warnings: TextLike[];
   file: string;
 }
 
 export interface ConfigCheck {
   scheme: Scheme | null;
   problems: Problem[];
-  warnings: string[];
+  warnings: TextLike[];
 }
 
 type Issue = z.core.$ZodIssue;
@@ -164,8 +167,8 @@ export function loadConfig(file: string): LoadedConfig {
   } catch (error) {
     if (error instanceof KpiError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? 'pass the config with -c FILE, or run "kpi init" to create kpi.yaml' : undefined;
-    throw new KpiError(`cannot read the config ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, EXIT.usage, hint);
+    const hint = code === 'ENOENT' ? commandText.cannotReadConfigHint() : undefined;
+    throw new KpiError(commandText.cannotReadConfig({ file, why: code === 'ENOENT' ? commonText.noSuchFile() : (error as Error).message }), EXIT.usage, hint);
   }
   const check = checkConfigText(text.replace(/^\uFEFF/, ''), file);
   if (!check.scheme) throw new ConfigError(file, check.problems);

@@ -6,10 +6,11 @@
 import type { CellValue, Condition, ConditionOps, FieldType, Source } from '../core/types.js';
 import { parseBooleanCell, parseDateCell, parseNumberCell } from '../read/cells.js';
 import type { RawCondition } from './schema.js';
+import type { TextLike } from '../messages/text.js';
 
 export interface RuleContext {
   problem(path: PropertyKey[], message: string, hint?: string, atKey?: boolean): void;
-  warn(message: string): void;
+  warn(message: TextLike): void;
 }
 
 type Scalar = string | number | boolean;

@@ -11,6 +11,7 @@ import { buildCalendar, buildDerived } from './rules-derive.js';
 import { buildScoring } from './rules-scoring.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
+import type { TextLike } from '../messages/text.js';
 
 const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMERIC_AGGS = new Set(['sum', 'avg', 'min', 'max', 'median', 'percentile']);
@@ -132,9 +133,9 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
   return metrics;
 }
 
-export function buildScheme(raw: RawConfig): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
+export function buildScheme(raw: RawConfig): { scheme: Scheme; problems: PlacedProblem[]; warnings: TextLike[] } {
   const problems: PlacedProblem[] = [];
-  const warnings: string[] = [];
+  const warnings: TextLike[] = [];
   const ctx: RuleContext = {
     problem: (path, message, hint, atKey) => problems.push({ path, message, hint: hint || undefined, atKey }),
     warn: (message) => warnings.push(message),

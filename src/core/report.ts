@@ -6,6 +6,7 @@ import type { BookStats } from './ledger-book.js';
 import type { EmployeeResult } from './result.js';
 import type { VetoHit } from './score.js';
 import type { RejectedRow, Scheme } from './types.js';
+import type { TextLike } from '../messages/text.js';
 
 export interface ReportIndicator {
   dimension: string;
@@ -41,7 +42,7 @@ export interface ScoreReport {
   config: string;
   employees: ReportEmployee[];
   rejected: RejectedRow[];
-  warnings: string[];
+  warnings: TextLike[];
   stats: BookStats;
 }
 
@@ -59,7 +60,7 @@ export function toReportEmployee(r: EmployeeResult): ReportEmployee {
 
 export function buildReport(
   scheme: Scheme,
-  input: { period: string | null; config: string; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: string[]; stats: BookStats },
+  input: { period: string | null; config: string; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: TextLike[]; stats: BookStats },
 ): ScoreReport {
   return {
     title: scheme.title,

@@ -12,6 +12,7 @@ import { openLedgerFile, type OpenOptions, type TableOpener } from './open.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { readTable, type ReadState, type RowTally, type SourceStats } from './table-reader.js';
 import { tableWarnings } from './table.js';
+import type { TextLike } from '../messages/text.js';
 
 export { openLedgerFile, type TableOpener } from './open.js';
 
@@ -29,7 +30,7 @@ export interface LedgerRead {
   book: LedgerBook;
   roster: RosterEntry[] | null;
   rosterRejects: RejectedRow[];
-  warnings: string[];
+  warnings: TextLike[];
   sources: Map<string, SourceStats>;
   tally: RowTally;
 }
@@ -37,7 +38,7 @@ export interface LedgerRead {
 export interface Ingested {
   book: ClosedBook;
   roster: RosterEntry[] | null;
-  warnings: string[];
+  warnings: TextLike[];
 }
 
 export async function readLedgers(files: readonly string[], scheme: Scheme, options: IngestOptions, opener: TableOpener = openLedgerFile): Promise<LedgerRead> {
@@ -46,7 +47,7 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
     roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
     tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows, employeeKeys: new Map(),
   };
-  const warnings: string[] = [];
+  const warnings: TextLike[] = [];
   for (const file of files) {
     try {
       const opened = await opener(file, scheme, options);
