@@ -7,36 +7,38 @@ import type { CellValue, Condition, ConditionOps, FieldType, Source } from '../c
 import { parseBooleanCell, parseDateCell, parseNumberCell } from '../read/cells.js';
 import type { RawCondition } from './schema.js';
 import type { TextLike } from '../messages/text.js';
+import { configText } from '../messages/config.js';
+import type { Text } from '../messages/text.js';
 
 export interface RuleContext {
-  problem(path: PropertyKey[], message: string, hint?: string, atKey?: boolean): void;
+  problem(path: PropertyKey[], message: TextLike, hint?: TextLike, atKey?: boolean): void;
   warn(message: TextLike): void;
 }
 
 type Scalar = string | number | boolean;
 
-function typedValue(value: Scalar, type: FieldType, source?: Source): CellValue | { error: string } {
+function typedValue(value: Scalar, type: FieldType, source?: Source): CellValue | { error: Text } {
   if (type === 'text') return String(value).trim();
   if (type === 'number') {
     if (typeof value === 'number') return value;
-    if (typeof value === 'boolean') return { error: `${value} is not a number` };
+    if (typeof value === 'boolean') return { error: configText.valueNotNumber({ value: String(value) }) };
     const parsed = parseNumberCell(value);
-    return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a number` };
+    return parsed.ok && parsed.value !== null ? parsed.value : { error: configText.valueNotNumber({ value: `"${value}"` }) };
   }
   if (type === 'boolean') {
     if (typeof value === 'boolean') return value;
     const words = source ? { trueValues: source.trueValues, falseValues: source.falseValues } : undefined;
     const parsed = parseBooleanCell(String(value), words);
-    return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a yes/no value` };
+    return parsed.ok && parsed.value !== null ? parsed.value : { error: configText.valueNotYesNo({ value: `"${value}"` }) };
   }
-  if (typeof value === 'boolean') return { error: `${value} is not a date` };
+  if (typeof value === 'boolean') return { error: configText.valueNotDate({ value: String(value) }) };
   const parsed = parseDateCell(String(value), source?.dateFormat);
-  return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a date (write it as 2026-11-05)` };
+  return parsed.ok && parsed.value !== null ? parsed.value : { error: configText.valueNotDateHint({ value: `"${value}"` }) };
 }
 
 const ORDERED = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
-const TYPE_WORDS: Record<FieldType, string> = { text: 'a text field', number: 'a number field', boolean: 'a yes/no field', date: 'a date field' };
-const TYPE_EXAMPLES: Record<FieldType, string> = { text: '上门维修', number: '4.5 or 95%', boolean: 'true, false, 是 or 否', date: '2026-11-05' };
+const TYPE_WORDS: Record<FieldType, Text> = { text: configText.textField(), number: configText.numberField(), boolean: configText.booleanField(), date: configText.dateField() };
+const TYPE_EXAMPLES: Record<FieldType, TextLike> = { text: '上门维修', number: configText.numberExample(), boolean: configText.booleanExample(), date: '2026-11-05' };
 
 /** Converts a raw condition to the field's type; reports values that cannot be that type. */
 export function typedCondition(
@@ -48,11 +50,11 @@ export function typedCondition(
 ): Condition | null {
   let ok = true;
   const field = [...path].reverse().find((p) => typeof p === 'string' && !(ORDERED as readonly string[]).includes(p) && p !== 'in' && p !== 'not_in');
-  const subject = field === 'when' || field === undefined ? 'the value tested' : `"${String(field)}"`;
+  const subject = field === 'when' || field === undefined ? configText.theValueTested() : `"${String(field)}"`;
   const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
     const typed = typedValue(value, type, source);
     if (typed !== null && typeof typed === 'object') {
-      ctx.problem(at, `${typed.error}, but ${subject} is ${TYPE_WORDS[type]}`, `e.g. ${TYPE_EXAMPLES[type]}`);
+      ctx.problem(at, configText.conditionType({ error: typed.error, subject, type: TYPE_WORDS[type] }), configText.example({ example: TYPE_EXAMPLES[type] }));
       ok = false;
       return null;
     }
@@ -68,7 +70,7 @@ export function typedCondition(
     if (raw.not_in) ops.not_in = raw.not_in.map((v, i) => convert(v, [...path, 'not_in', i]));
     if (raw.empty !== undefined) ops.empty = raw.empty;
     if (Object.keys(ops).length === 0) {
-      ctx.problem(path, 'the condition is empty', 'e.g. { gte: 1 }');
+      ctx.problem(path, configText.conditionEmpty(), configText.conditionEmptyHint());
       ok = false;
     }
     condition = { kind: 'ops', ops };

@@ -93,7 +93,7 @@ describe('the cell parsers on arbitrary text', () => {
     fc.assert(fc.property(cellText, (text) => {
       const r = parseNumberCell(text);
       if (r.ok) expect(r.value === null || Number.isFinite(r.value)).toBe(true);
-      else expect(r.reason).toMatch(/\S/);
+      else expect(String(r.reason)).toMatch(/\S/);
     }), { numRuns: 500 });
   });
 
@@ -101,7 +101,7 @@ describe('the cell parsers on arbitrary text', () => {
     fc.assert(fc.property(cellText, fc.constantFrom(undefined, 'dmy', 'mdy', 'ymd') as fc.Arbitrary<'dmy' | 'mdy' | 'ymd' | undefined>, (text, order) => {
       const r = parseDateCell(text, order);
       if (r.ok) expect(r.value === null || Number.isFinite(r.value)).toBe(true);
-      else expect(r.reason).toMatch(/\S/);
+      else expect(String(r.reason)).toMatch(/\S/);
     }), { numRuns: 500 });
   });
 
@@ -110,7 +110,7 @@ describe('the cell parsers on arbitrary text', () => {
     fc.assert(fc.property(cellText, words, (text, extra) => {
       const r = parseBooleanCell(text, extra);
       if (r.ok) expect([true, false, null]).toContain(r.value);
-      else expect(r.reason).toMatch(/\S/);
+      else expect(String(r.reason)).toMatch(/\S/);
     }), { numRuns: 300 });
   });
 });
