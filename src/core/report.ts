@@ -29,7 +29,7 @@ export interface ReportEmployee {
   rank: number | null;
   teamRank: number | null;
   vetoes: VetoHit[];
-  error: string | null;
+  error: TextLike | null;
   dimensions: { id: string; weight: number; score: number | null; excluded: boolean }[];
   indicators: ReportIndicator[];
   /** Only with --compare (SPEC §9.1): the earlier period's final and rank, null if new. */

@@ -8,6 +8,8 @@ import { defineMessages } from './text.js';
 export const commonText = defineMessages('common', {
   errorPrefix: { en: () => 'kpi: error: ', zh: () => 'kpi：错误：' },
   hintPrefix: { en: () => 'hint: ', zh: () => '提示：' },
+  /** After a label or a place: `error: …` / `错误：…`. */
+  colon: { en: () => ': ', zh: () => '：' },
   warning: { en: () => 'warning', zh: () => '警告' },
   error: { en: () => 'error', zh: () => '错误' },
   /** `file [sheet]` — a sheet's name shown in brackets, as in every message. */

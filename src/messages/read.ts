@@ -98,6 +98,14 @@ export const readText = defineMessages('read', {
   },
   unclosedQuoteHint: { en: () => 'close the quote, or remove the stray " from the cell', zh: () => '请补上闭合的引号，或删掉单元格里多余的 "' },
   csvLine: { en: (p: { file: string; line: number; message: string }) => `${p.file} line ${p.line}: ${p.message}`, zh: (p) => `${p.file} 第 ${p.line} 行：${p.message}` },
+  openingQuote: {
+    en: (p: { file: string; line: number; message: string }) => `${p.file} line ${p.line}: ${p.message}`,
+    zh: (p) => `${p.file} 第 ${p.line} 行：单元格中间出现了引号（"）；含引号的值须整个用引号括起来，里面的引号写成 ""（${p.message}）`,
+  },
+  closingQuote: {
+    en: (p: { file: string; line: number; message: string }) => `${p.file} line ${p.line}: ${p.message}`,
+    zh: (p) => `${p.file} 第 ${p.line} 行：右引号后面紧跟着别的字符，而不是分隔符或换行（${p.message}）`,
+  },
   recordTooLong: { en: (p: { raise: string }) => `a quote left open gathers the lines after it into one record: close it; ${p.raise}`, zh: (p) => `没有闭合的引号会把后面的行都并进同一条记录：请补上引号；${p.raise}` },
   unknownEncoding: { en: (p: { encoding: string }) => `unknown encoding "${p.encoding}"`, zh: (p) => `未知的编码「${p.encoding}」` },
   encodingsAre: { en: () => 'use utf-8, gbk, gb18030, utf-16le or utf-16be', zh: () => '可用 utf-8、gbk、gb18030、utf-16le 或 utf-16be' },

@@ -231,7 +231,8 @@ async function* parseRows(file: string, encoding: string, bomLength: number, del
     if (error.code === 'CSV_MAX_RECORD_SIZE') {
       throw new KpiError(readText.csvLine({ file, line: error.line, message: error.message }), EXIT.data, readText.recordTooLong({ raise: raiseHint('lineBytes') }));
     }
-    throw new KpiError(readText.csvLine({ file, line: error.line, message: error.message }), EXIT.data);
+    const said = error.code === 'INVALID_OPENING_QUOTE' ? readText.openingQuote : error.code === 'CSV_INVALID_CLOSING_QUOTE' ? readText.closingQuote : readText.csvLine;
+    throw new KpiError(said({ file, line: error.line, message: error.message }), EXIT.data);
   }
 }
 

@@ -17,7 +17,7 @@ const SHOWN = 5;
 export function describeRejected(r: RejectedRow, lang: Lang = 'en'): string {
   const place = say(renderText.place({ file: r.file, sheet: r.sheet ?? '', row: r.row, column: r.column ?? '' }), lang);
   const value = r.value === null || r.value === '' ? '' : `"${plain(r.value).slice(0, 60)}" `;
-  return `${plain(place)}: ${value}${plain(say(r.reason, lang))}`;
+  return `${plain(place)}${say(commonText.colon(), lang)}${value}${plain(say(r.reason, lang))}`;
 }
 
 export function renderIssuesSummary(report: ScoreReport, options: { color: boolean; strict: boolean; lang?: Lang }): string {

@@ -35,24 +35,25 @@ export function renderValidation(v: Validation, scheme: Scheme | null, options: 
   const tr = (text: TextLike) => say(text, lang);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const ok = chalk.green(tr(renderText.ok()));
-  const error = chalk.red(tr(commonText.error()));
-  const warning = chalk.yellow(tr(commonText.warning()));
+  const colon = tr(commonText.colon());
+  const error = `${chalk.red(tr(commonText.error()))}${colon}`;
+  const warning = `${chalk.yellow(tr(commonText.warning()))}${colon}`;
   const lines: string[] = [];
   const { config } = v;
   if (config.valid && scheme) {
     const counts = renderText.schemeCounts({ sources: scheme.sources.length, metrics: scheme.metrics.length, dimensions: scheme.dimensions.length, roles: scheme.roles.length });
-    lines.push(`${plain(config.file)}: ${ok} — ${tr(counts)}`);
+    lines.push(`${plain(config.file)}${colon}${ok} — ${tr(counts)}`);
   } else {
-    lines.push(`${plain(config.file)}: ${chalk.red(tr(renderText.problems({ count: config.problems.length })))}`);
-    for (const p of config.problems) lines.push(`  ${error}: ${plain(tr(formatProblem(p)))}`);
+    lines.push(`${plain(config.file)}${colon}${chalk.red(tr(renderText.problems({ count: config.problems.length })))}`);
+    for (const p of config.problems) lines.push(`  ${error}${plain(tr(formatProblem(p)))}`);
   }
-  for (const w of config.warnings) lines.push(`  ${warning}: ${plain(tr(w))}`);
+  for (const w of config.warnings) lines.push(`  ${warning}${plain(tr(w))}`);
 
   const ledgers = v.ledgers;
   if (ledgers) {
     lines.push(tr(renderText.ledgers()));
-    for (const f of ledgers.files) lines.push(`  ${plain(f.file)}: ${f.error ? chalk.red(plain(tr(f.error))) : ok}`);
-    for (const e of ledgers.errors) lines.push(`  ${error}: ${plain(tr(e))}`);
+    for (const f of ledgers.files) lines.push(`  ${plain(f.file)}${colon}${f.error ? chalk.red(plain(tr(f.error))) : ok}`);
+    for (const e of ledgers.errors) lines.push(`  ${error}${plain(tr(e))}`);
     const width = Math.max(...ledgers.sources.map((s) => s.id.length));
     for (const s of ledgers.sources) {
       const range = s.from ? `  ${s.from} … ${s.to}` : '';
@@ -62,13 +63,13 @@ export function renderValidation(v: Validation, scheme: Scheme | null, options: 
     const names = `${ledgers.notInRoster.slice(0, 10).map(plain).join(', ')}${outside > 10 ? ', …' : ''}`;
     lines.push(tr(renderText.people({ count: ledgers.people, outside: outside ? renderText.notInRoster({ count: outside, names }) : '' })));
     if (ledgers.rejected.length > 0) {
-      lines.push(`${chalk.red(tr(renderText.rejectedRows()))}: ${tr(renderText.wouldCountInNoMetric({ count: ledgers.rejected.length }))}`);
+      lines.push(`${chalk.red(tr(renderText.rejectedRows()))}${colon}${tr(renderText.wouldCountInNoMetric({ count: ledgers.rejected.length }))}`);
       for (const r of ledgers.rejected.slice(0, SHOWN_REJECTED)) lines.push(`  ${describeRejected(r, lang)}`);
       if (ledgers.rejected.length > SHOWN_REJECTED) lines.push(`  ${tr(renderText.andMoreJson({ count: ledgers.rejected.length - SHOWN_REJECTED }))}`);
     } else {
       lines.push(tr(renderText.noRejectedRows()));
     }
-    for (const w of ledgers.warnings) lines.push(`${warning}: ${plain(tr(w))}`);
+    for (const w of ledgers.warnings) lines.push(`${warning}${plain(tr(w))}`);
     if (ledgers.period) lines.push(tr(renderText.wouldScore({ period: ledgers.period, unit: renderText[scheme?.period ?? 'month']() })));
   }
   lines.push(v.valid ? ok : chalk.red(tr(renderText.notValid())));
