@@ -10,6 +10,7 @@ import { scorePeople, type EmployeeResult } from './core/result.js';
 import type { Scheme } from './core/types.js';
 import type { Ingested } from './read/ingest.js';
 import type { TextLike } from './messages/text.js';
+import { readText } from './messages/read.js';
 
 export interface ScoredRun {
   report: ScoreReport;
@@ -47,7 +48,7 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
     return computeFormulas(scheme.metrics, merged);
   };
   const results = scorePeople(scheme, people.people, valuesOf);
-  const errors = results.filter((r) => r.error !== null).map((r) => `${r.id}: not scored: ${r.error}`);
+  const errors = results.filter((r) => r.error !== null).map((r) => readText.notScored({ id: r.id, error: r.error! }));
   const report = buildReport(scheme, {
     period: book.period?.key ?? null,
     config: configFile,

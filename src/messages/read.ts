@@ -60,6 +60,16 @@ export const readText = defineMessages('read', {
   tooManyRows: { en: (p: { where: string; max: string }) => `${p.where}: more than ${p.max} rows, the most kpi reads from one ledger`, zh: (p) => `${p.where}：超过 ${p.max} 行，这是 kpi 单个台账读取的上限` },
   splitByPeriod: { en: (p: { raise: string }) => `split the ledger by period; ${p.raise}`, zh: (p) => `请按考核期拆分台账；${p.raise}` },
   raiseLimit: { en: (p: { flag: string }) => `if the file is genuine, raise the limit with --limit ${p.flag}`, zh: (p) => `如果文件确实无误，可用 --limit ${p.flag} 放宽上限` },
+  errorCells: {
+    en: (p: { count: number; first: string }) => `${p.count} error cell${p.count > 1 ? 's' : ''} (#DIV/0!, #N/A …) read as empty; the first at ${p.first}`,
+    zh: (p) => `${p.count} 个错误值单元格（#DIV/0!、#N/A …）按空值读取；第一个在 ${p.first}`,
+  },
+  cellPlace: { en: (p: { where: string; row: number; column: string }) => `${p.where} row ${p.row}, column ${p.column}`, zh: (p) => `${p.where} 第 ${p.row} 行，列「${p.column}」` },
+  noLedgerFor: {
+    en: (p: { id: string; sheet: string }) => `no ledger was given for source "${p.id}"${p.sheet ? ` (${p.sheet})` : ''}: its counts are 0 and its other metrics missing`,
+    zh: (p) => `没有给出数据源「${p.id}」${p.sheet ? `（${p.sheet}）` : ''}的台账：其计数按 0 计，其他指标缺失`,
+  },
+  notScored: { en: (p: { id: string; error: string }) => `${p.id}: not scored: ${p.error}`, zh: (p) => `${p.id}：未评分：${p.error}` },
   // CSV and text files.
   notText: { en: (p: { file: string; what: string }) => `${p.file} is not a text file but ${p.what}`, zh: (p) => `${p.file} 不是文本文件，而是${p.what}` },
   zipFile: { en: () => 'a zip file (an Excel workbook renamed .csv?)', zh: () => '一个 zip 压缩文件（是不是把 Excel 工作簿改名成了 .csv？）' },

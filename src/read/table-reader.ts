@@ -42,7 +42,7 @@ export interface ReadState {
   rosterRejects: RejectedRow[];
   sources: Map<string, SourceStats>;
   errorCells: number;
-  firstErrorCell: string;
+  firstErrorCell: TextLike;
   /** For workdays() in derived fields. */
   calendar: Calendar;
   /** Every data row (below a header) of every table, for the reconciliation. */
@@ -198,7 +198,7 @@ class RowReader {
       for (let i = 0; i < count; i++) {
         const cell = cells[columns[i]];
         if (cell !== null && typeof cell === 'object' && 'error' in cell && state.errorCells++ === 0) {
-          state.firstErrorCell = `${where(this.table)} row ${row.row}, column ${this.headers[i]}`;
+          state.firstErrorCell = readText.cellPlace({ where: where(this.table), row: row.row, column: this.headers[i] });
         }
       }
     }
