@@ -140,6 +140,7 @@ function buildProgram(): Command {
     .addOption(new Option('--by <what>', tr(t.batchBy())).choices(['team']))
     .option('--out-dir <dir>', tr(t.batchOutDir()))
     .option('--json', tr(t.batchJson()), false)
+    .option('--html', tr(t.batchHtml()), false)
     .option('--strict', tr(t.batchStrict()), false)
     .option('-q, --quiet', tr(t.batchQuiet()), false)
     .action(async (ledgers: string[], opts) => {

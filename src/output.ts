@@ -10,9 +10,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXIT, KpiError } from './errors.js';
 import { commandText } from './messages/commands.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx';
+export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx' | 'html';
 
-const BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx' };
+const BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.html': 'html', '.htm': 'html' };
 
 /** The format of an `-o` file, from its extension. */
 export function formatOfFile(file: string): OutputFormat {

@@ -101,7 +101,7 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     throw new KpiError(commandText.strictFailed({ parts: strictParts(report.rejected.length, run.notInRoster.length) }), EXIT.data, commandText.strictHint());
   }
 
-  await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period) })));
+  await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period, options.compare) })));
   if (options.split) {
     const written = await writeSplit(run, scheme, book.period, options.split, options.outDir!, [...files, options.config]);
     if (!options.quiet) io.err(`${say(commandText.wroteWorkbooks({ count: written.length, dir: options.outDir! }), lang)}\n`);
@@ -116,12 +116,18 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
 
 /** A report file's bytes. The workbook's dates come from the period, never the clock, so
  *  the same input writes the same bytes. */
-async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme, period: Period | null): Promise<string | Uint8Array> {
+async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme, period: Period | null, compared?: string): Promise<string | Uint8Array> {
   if (format === 'csv') return renderCsv(run.report, scheme);
   if (format === 'json') return renderJson(run.report);
+  if (format === 'html') {
+    const { renderHtmlReport } = await import('../render/html/report.js');
+    return renderHtmlReport({ report: run.report, scheme, locale: scheme.locale, compared });
+  }
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const created = new Date((period?.start ?? 0) * 86_400_000);
-  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created });
+  // KPI_WORKBOOK_CHARTS=0: the workbook without charts, so `npm run bench` can show their cost.
+  const charts = process.env.KPI_WORKBOOK_CHARTS !== '0';
+  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created, charts });
 }
 
 /** The people `--explain` asks for, in ranking order; an unknown id is a usage error. */

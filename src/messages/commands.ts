@@ -109,7 +109,7 @@ export const commandText = defineMessages('commands', {
   initNext: { en: (p: { command: string }) => `next: ${p.command}`, zh: (p) => `下一步：${p.command}` },
   // Output files
   outFormat: { en: (p: { file: string }) => `-o ${p.file}: cannot tell the format from the extension`, zh: (p) => `-o ${p.file}：无法从扩展名判断格式` },
-  outFormatHint: { en: () => 'use a file ending in .xlsx, .json or .csv', zh: () => '请用 .xlsx、.json 或 .csv 结尾的文件名' },
+  outFormatHint: { en: () => 'use a file ending in .xlsx, .json, .csv or .html', zh: () => '请用 .xlsx、.json、.csv 或 .html 结尾的文件名' },
   outIsInput: { en: (p: { file: string }) => `-o ${p.file} is one of the input files; refusing to overwrite it`, zh: (p) => `-o ${p.file} 是输入文件之一，不能覆盖` },
   outIsInputHint: { en: () => 'choose another output file name', zh: () => '请换一个输出文件名' },
   cannotCreateFolder: { en: (p: { dir: string; why: string }) => `cannot create the folder ${p.dir}: ${p.why}`, zh: (p) => `无法创建文件夹 ${p.dir}：${p.why}` },
@@ -119,8 +119,8 @@ export const commandText = defineMessages('commands', {
     zh: () => '请检查文件夹是否存在、是否可写，以及文件是否正在 Excel 中打开',
   },
   tooManyParts: {
-    en: (p: { parts: number }) => `the workbook would hold ${p.parts} parts, more than one file of scorecards can (about 65,000 people)`,
-    zh: (p) => `工作簿将包含 ${p.parts} 个部件，超出了一个考核表文件的容量（约 65,000 人）`,
+    en: (p: { parts: number }) => `the workbook would hold ${p.parts} parts, more than one file of scorecards can (about 13,000 people)`,
+    zh: (p) => `工作簿将包含 ${p.parts} 个部件，超出了一个考核表文件的容量（约 13,000 人）`,
   },
   tooManyPartsHint: {
     en: () => 'write one workbook per team with --split team --out-dir DIR, or the ranking alone with -o report.csv',

@@ -15,7 +15,7 @@ export interface Text {
   readonly en: string;
   readonly zh: string;
   toString(): string;
-  toJSON(): string;
+  toJSON?(): string;
 }
 
 /** What carries a message: a Text, or a plain string (ledger text, or not yet a message). */

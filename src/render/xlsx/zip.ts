@@ -94,7 +94,7 @@ export class ZipWriter {
 
   async finish(): Promise<Uint8Array> {
     if (this.entries.length > 0xffff) {
-      // One part per scorecard: some 65,000 people. A person's report, not a bug.
+      // Five parts per scorecard (its sheet, chart, drawing and their relationships): some 13,000 people. A person's report, not a bug.
       throw new KpiError(commandText.tooManyParts({ parts: this.entries.length }), EXIT.usage, commandText.tooManyPartsHint());
     }
     const chunks: Buffer[] = [];
