@@ -136,7 +136,7 @@ function explained(results: EmployeeResult[], ids: string[]): EmployeeResult[] {
   for (const id of ids) {
     if (!results.some((r) => r.id === id)) {
       const known = results.slice(0, 8).map((r) => r.id).join(', ');
-      throw new KpiError(`--explain ${id}: no one with that id was scored`, EXIT.usage, `ids look like: ${known}${results.length > 8 ? ', …' : ''}`);
+      throw new KpiError(commandText.explainUnknown({ id }), EXIT.usage, commandText.idsLookLike({ ids: `${known}${results.length > 8 ? ', …' : ''}` }));
     }
   }
   return results.filter((r) => ids.includes(r.id));

@@ -37,6 +37,8 @@ export const commandText = defineMessages('commands', {
   strictHint: { en: () => 'fix the rows listed above, or run without --strict to score anyway', zh: () => '请改正上面列出的行，或去掉 --strict 照常评分' },
   and: { en: () => ' and ', zh: () => '，' },
   wroteWorkbooks: { en: (p: { count: number; dir: string }) => `kpi: wrote ${p.count} workbook${p.count > 1 ? 's' : ''} to ${p.dir}`, zh: (p) => `kpi：已向 ${p.dir} 写出 ${p.count} 个工作簿` },
+  explainUnknown: { en: (p: { id: string }) => `--explain ${p.id}: no one with that id was scored`, zh: (p) => `--explain ${p.id}：没有这个工号的人参与评分` },
+  idsLookLike: { en: (p: { ids: string }) => `ids look like: ${p.ids}`, zh: (p) => `工号形如：${p.ids}` },
   nothingToSplit: { en: () => 'nothing to split: no one was scored', zh: () => '无可拆分：没有人参与评分' },
   // kpi validate
   validateFormat: { en: (p: { format: string }) => `--format ${p.format} is not a format of kpi validate`, zh: (p) => `--format ${p.format} 不是 kpi validate 的输出格式` },
