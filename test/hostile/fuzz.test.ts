@@ -33,7 +33,8 @@ function expectResult(text: string): void {
     expect(check.problems.length).toBeGreaterThan(0);
     for (const p of check.problems) {
       expect(p.where).toMatch(PLACE);
-      expect(typeof p.message).toBe('string');
+      // A message in both languages (or a plain string), never empty.
+      for (const text of typeof p.message === 'string' ? [p.message] : [p.message.en, p.message.zh]) expect(text).toMatch(/\S/);
     }
   } else {
     expect(check.problems).toEqual([]);
