@@ -4,7 +4,8 @@
  * type), using the same cell parsers as the ledger readers so `95%` or `是` mean the same.
  */
 import type { CellValue, Condition, ConditionOps, FieldType, Source } from '../core/types.js';
-import { parseBooleanCell, parseDateCell, parseNumberCell } from '../read/cells.js';
+import { parseBooleanCell, parseDateCell, parseNumberCell, Unreadable } from '../read/cells.js';
+import { readDuration, type DurationUnit } from '../read/durations.js';
 import type { RawCondition } from './schema.js';
 import type { TextLike } from '../messages/text.js';
 import { configText } from '../messages/config.js';
@@ -13,12 +14,22 @@ import type { Text } from '../messages/text.js';
 export interface RuleContext {
   problem(path: PropertyKey[], message: TextLike, hint?: TextLike, atKey?: boolean): void;
   warn(message: TextLike): void;
+  /** Whether an entry was cut out for a shape problem already reported (./cut.ts):
+   *  `metrics.x`, `sources.s`, `dimensions.d`, `roles.r`, `indicators.d`, `grades`…;
+   *  `roles.` asks whether any role was. */
+  cut(key: string): boolean;
 }
 
 type Scalar = string | number | boolean;
 
-function typedValue(value: Scalar, type: FieldType, source?: Source): CellValue | { error: Text } {
+function typedValue(value: Scalar, type: FieldType, source?: Source, duration?: DurationUnit): CellValue | { error: Text } {
   if (type === 'text') return String(value).trim();
+  if (duration) {
+    // `{ gte: 60 }` in the field's unit, or a duration as the ledger writes it: `{ gte: "0:01:00" }`.
+    if (typeof value === 'boolean') return { error: configText.valueNotDuration({ value: String(value) }) };
+    const read = readDuration(String(value), duration, source?.durationFormat);
+    return read instanceof Unreadable || read === null ? { error: configText.valueNotDuration({ value: `"${value}"` }) } : read;
+  }
   if (type === 'number') {
     if (typeof value === 'number') return value;
     if (typeof value === 'boolean') return { error: configText.valueNotNumber({ value: String(value) }) };
@@ -47,14 +58,16 @@ export function typedCondition(
   type: FieldType,
   path: PropertyKey[],
   source?: Source,
+  duration?: DurationUnit,
 ): Condition | null {
   let ok = true;
   const field = [...path].reverse().find((p) => typeof p === 'string' && !(ORDERED as readonly string[]).includes(p) && p !== 'in' && p !== 'not_in');
   const subject = field === 'when' || field === undefined ? configText.theValueTested() : `"${String(field)}"`;
   const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
-    const typed = typedValue(value, type, source);
+    const typed = typedValue(value, type, source, duration);
     if (typed !== null && typeof typed === 'object') {
-      ctx.problem(at, configText.conditionType({ error: typed.error, subject, type: TYPE_WORDS[type] }), configText.example({ example: TYPE_EXAMPLES[type] }));
+      const [what, example] = duration ? [configText.durationField({ unit: duration }), configText.durationExample()] : [TYPE_WORDS[type], TYPE_EXAMPLES[type]];
+      ctx.problem(at, configText.conditionType({ error: typed.error, subject, type: what }), configText.example({ example }));
       ok = false;
       return null;
     }

@@ -11,6 +11,8 @@
  * the same values the general path gives. Calendar arithmetic is in ./days.ts.
  */
 import type { DayNumber } from '../core/types.js';
+import { durationText } from '../messages/durations.js';
+import type { Text } from '../messages/text.js';
 import { dayNumberFromYmd, daysInMonth, excelSerialToDayNumber, pad } from './days.js';
 import { cellReasons } from '../messages/cells.js';
 import type { TextLike } from '../messages/text.js';
@@ -21,10 +23,15 @@ export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; reason
 export interface BooleanWords { trueValues: string[]; falseValues: string[] }
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
-/** Why a cell cannot be read as its field's type. */
+/** Why a cell cannot be read as its field's type: `reason` in English (the JSON's), and
+ *  `text` in both languages when the reason is a catalog message. */
 export class Unreadable {
   /** A Text in both languages; the common reasons are made once and shared (hot path). */
   constructor(readonly reason: TextLike) {}
+  /** The reason as a Text, when it is one. */
+  get text(): Text | undefined {
+    return typeof this.reason === 'string' ? undefined : this.reason;
+  }
 }
 
 /** A cell's value, null for an empty cell, or why it cannot be read. */
@@ -195,6 +202,9 @@ const DAY_FIRST_RE = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d
 const SERIAL_RE = /^\d+(?:\.\d+)?$/;
 
 const NOT_A_DATE = new Unreadable(cellReasons.notADate());
+/** `9:45` or `09:45:00` alone: what a time-only xlsx cell gives too (SPEC §4.6). */
+const CLOCK_ONLY_RE = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+export const TIME_OF_DAY = new Unreadable(durationText.timeOfDay());
 const AMBIGUOUS = new Unreadable(cellReasons.ambiguousDate());
 const BAD_TIME = new Unreadable(cellReasons.badTime());
 
@@ -263,7 +273,7 @@ export function readDate(text: string, dateFormat?: DateOrder): Read<DayNumber> 
     if (serial < 61 || serial >= MAX_SERIAL + 1) return new Unreadable(cellReasons.notASerial({ value: s }));
     return excelSerialToDayNumber(serial);
   }
-  return NOT_A_DATE;
+  return CLOCK_ONLY_RE.test(s) ? TIME_OF_DAY : NOT_A_DATE;
 }
 
 export function parseDateCell(text: string, dateFormat?: DateOrder): ParseResult<DayNumber> {

@@ -21,6 +21,7 @@ const cases = readdirSync(CATALOGUE).sort().map((name) => {
 describe('fixtures/errors', () => {
   let runs: Map<string, CliResult>;
   let runsZh: Map<string, CliResult>;
+  // Seventy command lines, twice, in one process: seconds on an idle machine, more when it is shared.
   beforeAll(() => {
     // Each case twice: in English, and in Chinese (SPEC §15) with --lang zh-CN.
     const results = runKpiMany([
@@ -29,7 +30,7 @@ describe('fixtures/errors', () => {
     ]);
     runs = new Map(cases.map(({ name }, i) => [name, results[i]]));
     runsZh = new Map(cases.map(({ name }, i) => [name, results[cases.length + i]]));
-  }, 60_000);
+  }, 120_000);
 
   it('has a case for each kind of mistake (15 or more)', () => {
     expect(cases.length).toBeGreaterThanOrEqual(15);
