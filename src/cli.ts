@@ -4,11 +4,14 @@
  * and says so, with the version and the stack, so it can be reported.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Io } from './commands/io.js';
 import { EXIT, KpiError } from './errors.js';
+import { cliText as t } from './messages/cli.js';
+import { commanderErrorZh, helpNotesZh, helpTitle } from './messages/commander.js';
 import { terminalLang } from './messages/lang.js';
-import { say } from './messages/text.js';
+import { commonText } from './messages/common.js';
+import { say, type Lang, type Text } from './messages/text.js';
 
 /** kpi's version, from the package.json above this file: dist/cli.js or dist/bundle/cli.js. */
 function readVersion(): string {
@@ -22,16 +25,32 @@ const VERSION = readVersion();
 /** Exit code for an internal error (a bug in kpi, never the user's doing). */
 const EXIT_BUG = 3;
 
-const EXIT_HELP = `
-Exit codes:
-  0  success (warnings allowed)
-  1  bad arguments or invalid config
-  2  ledger data problems under --strict, unreadable or unsupported input, or nothing to score
-  3  internal error (a bug in kpi: please report it)`;
+const LANG_CHOICES = ['en', 'zh-CN'];
+
+/**
+ * The terminal's language, decided before the program is built so that `--help` and
+ * commander's own messages are in it: `--lang` wherever it stands (before or after the
+ * subcommand, `--lang zh-CN` or `--lang=zh-CN`), else the environment (SPEC §15). A value
+ * that is not a language is left to commander, which reports it.
+ */
+function langOfArgv(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    if (value !== undefined && LANG_CHOICES.includes(value)) found = value;
+  }
+  return found;
+}
+const LANG: Lang = terminalLang(langOfArgv(process.argv.slice(2)), process.env);
+/** A message in the terminal's language. */
+const tr = (text: Text | string): string => say(text, LANG);
+const EXIT_HELP = tr(t.exitCodes());
 
 const io: Io = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  lang: LANG,
 };
 
 function useColor(flag: boolean): boolean {
@@ -47,36 +66,57 @@ const CONFIG_HELP = 'the scheme (default kpi.yaml); versions: repeat -c, or give
 /** The options every command that reads ledgers takes, said once. */
 function readingOptions(command: Command): Command {
   return command
-    .option('--encoding <name>', 'text encoding of CSV ledgers (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter (default: detected among , ; tab |)')
-    .option('--source <id=path>', 'say which source a file feeds; repeatable', collect, [])
-    .option('--limit <name=value>', 'raise a safety limit, e.g. --limit rows=100000000 (see docs/errors.md); repeatable', collect, [])
-    .option('--no-color', 'no colours (also NO_COLOR)');
+    .option('--encoding <name>', tr(t.encoding()))
+    .option('--delimiter <char>', tr(t.delimiter()))
+    .option('--source <id=path>', tr(t.source()), collect, [])
+    .option('--limit <name=value>', tr(t.limit()), collect, [])
+    .option('--no-color', tr(t.noColor()));
+}
+
+/** What every command shares: the --lang option (read already, see langOfArgv), help in
+ *  the terminal's language, commander's errors in it too, and the exit codes. */
+function common(command: Command): Command {
+  return command
+    .addOption(new Option('--lang <lang>', tr(t.lang())).choices(LANG_CHOICES))
+    .helpOption('-h, --help', tr(t.help()))
+    .configureHelp(LANG === 'en' ? {} : {
+      styleTitle: helpTitle,
+      // Commander's notes — (default: …), (choices: …) — before it wraps the lines.
+      optionDescription: (option) => helpNotesZh(Help.prototype.optionDescription.call(new Help(), option)),
+      argumentDescription: (argument) => helpNotesZh(Help.prototype.argumentDescription.call(new Help(), argument)),
+      formatHelp: (cmd, helper) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^用法： /, '用法：'),
+    })
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(LANG === 'en' ? text : commanderErrorZh(text)),
+    })
+    .addHelpText('after', EXIT_HELP);
 }
 
 function buildProgram(): Command {
-  const program = new Command('kpi')
-    .description('Quantified performance scores from monthly work ledgers (工作台账) and a YAML scheme.')
-    .version(VERSION, '-V, --version')
+  const program = common(new Command('kpi'))
+    .description(tr(t.programDescription()))
+    .version(VERSION, '-V, --version', tr(t.version()))
+    .helpCommand('help [command]', tr(t.helpCommand()))
     .showSuggestionAfterError(true)
-    .addHelpText('after', EXIT_HELP)
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .exitOverride();
+  // Subcommands are configured like the program (help, output, --lang) by common().
+  const command = (name: string) => common(program.command(name)).exitOverride();
 
-  readingOptions(program.command('score'))
-    .description('score one period: print the ranking, write reports')
-    .argument('<ledgers...>', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed')
-    .option('-c, --config <file>', CONFIG_HELP, collect, [])
-    .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
-    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
-    .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv, .html); repeatable', collect, [])
-    .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
-    .option('--out-dir <dir>', 'folder for --split workbooks')
-    .option('--compare <period>', 'score an earlier period too and show each change (same kind of period)')
-    .option('--explain <id>', "take one person's score apart (or 'all'); repeatable", collect, [])
-    .option('--strict', 'exit 2 if any row is rejected or anyone is missing from the roster', false)
-    .option('-q, --quiet', 'print only the data', false)
-    .addHelpText('after', EXIT_HELP)
+  readingOptions(command('score'))
+    .description(tr(t.scoreDescription()))
+    .argument('<ledgers...>', tr(t.scoreLedgers()))
+    .option('-c, --config <file>', tr(t.config()), collect, [])
+    .option('-p, --period <period>', tr(t.period()))
+    .addOption(new Option('--format <format>', tr(t.scoreFormat())).choices(['table', 'json']))
+    .option('-o, --out <file>', tr(t.out()), collect, [])
+    .addOption(new Option('--split <by>', tr(t.split())).choices(['employee', 'team']))
+    .option('--out-dir <dir>', tr(t.outDir()))
+    .option('--compare <period>', tr(t.compare()))
+    .option('--explain <id>', tr(t.explain()), collect, [])
+    .option('--strict', tr(t.strict()), false)
+    .option('-q, --quiet', tr(t.quiet()), false)
     .action(async (ledgers: string[], opts) => {
       // Commands load on demand, so `kpi --version` does not pay for zod, yaml or csv-parse;
       // large CSV ledgers start being read first, while the command loads.
@@ -84,74 +124,67 @@ function buildProgram(): Command {
       const { scoreCommand } = await import('./commands/score.js');
       process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
-  readingOptions(program.command('validate'))
-    .description('check the config (and, if given, the ledgers) without scoring')
-    .argument('[ledgers...]', 'ledger files to check as well; globs allowed')
-    .option('-c, --config <file>', CONFIG_HELP, collect, [])
-    .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
-    .addHelpText('after', EXIT_HELP)
+  readingOptions(command('validate'))
+    .description(tr(t.validateDescription()))
+    .argument('[ledgers...]', tr(t.validateLedgers()))
+    .option('-c, --config <file>', tr(t.config()), collect, [])
+    .addOption(new Option('--format <format>', tr(t.output())).choices(['text', 'json']))
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { validateCommand } = await import('./commands/validate.js');
       process.exitCode = await validateCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
     });
 
-  readingOptions(program.command('batch'))
-    .description('score many periods (and teams) in one run, for CI and cron')
-    .argument('<ledgers...>', 'ledger files; each is read once for all periods')
-    .option('-c, --config <file>', CONFIG_HELP, collect, [])
-    .option('--periods <range>', 'periods to score: 2026-01..2026-11, 2026-Q1..2026-Q4, or one period')
-    .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))
-    .option('--out-dir <dir>', 'folder for <period>[-<team>].xlsx and index.json')
-    .option('--json', 'also write <period>[-<team>].json (the document of kpi score --format json)', false)
-    .option('--html', 'also write <period>[-<team>].html and index.html: the trend over the periods', false)
-    .option('--strict', 'a run with rejected rows or people missing from the roster fails', false)
-    .option('-q, --quiet', 'no summary on stderr', false)
-    .addHelpText('after', EXIT_HELP)
+  readingOptions(command('batch'))
+    .description(tr(t.batchDescription()))
+    .argument('<ledgers...>', tr(t.batchLedgers()))
+    .option('-c, --config <file>', tr(t.config()), collect, [])
+    .option('--periods <range>', tr(t.batchPeriods()))
+    .addOption(new Option('--by <what>', tr(t.batchBy())).choices(['team']))
+    .option('--out-dir <dir>', tr(t.batchOutDir()))
+    .option('--json', tr(t.batchJson()), false)
+    .option('--html', tr(t.batchHtml()), false)
+    .option('--strict', tr(t.batchStrict()), false)
+    .option('-q, --quiet', tr(t.batchQuiet()), false)
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { batchCommand } = await import('./commands/batch.js');
       process.exitCode = await batchCommand(ledgers, { ...opts, progress: Boolean(process.stderr.isTTY) && !opts.quiet }, io);
     });
 
-  readingOptions(program.command('calibrate'))
-    .description('suggest standards from historical results (experience values)')
-    .argument('<history...>', 'ledger files of past periods; globs allowed')
-    .option('-c, --config <file>', CONFIG_HELP, collect, [])
-    .option('--periods <range>', 'periods to learn from, e.g. 2026-01..2026-10 (default: every period in the files)')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'yaml', 'json']))
-    .option('--from <period>', 'with --format yaml: the new version is in force from this period (effective: { from })')
-    .addHelpText('after', EXIT_HELP)
+  readingOptions(command('calibrate'))
+    .description(tr(t.calibrateDescription()))
+    .argument('<history...>', tr(t.calibrateHistory()))
+    .option('-c, --config <file>', tr(t.config()), collect, [])
+    .option('--periods <range>', tr(t.calibratePeriods()))
+    .addOption(new Option('--format <format>', tr(t.output())).choices(['table', 'yaml', 'json']))
+    .option('--from <period>', tr(t.calibrateFrom()))
     .action(async (history: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(history, opts);
       const { calibrateCommand } = await import('./commands/calibrate.js');
       process.exitCode = await calibrateCommand(history, { ...opts, color: useColor(opts.color) }, io);
     });
 
-  program
-    .command('scheme')
-    .description('print the scheme in force as the document HR publishes; --diff: what changed between versions')
-    .argument('[files...]', 'with --diff: OLD NEW scheme files; otherwise the scheme (like -c)')
-    .option('-c, --config <file>', CONFIG_HELP, collect, [])
-    .option('-p, --period <period>', 'the version in force for this period (default: the latest version)')
-    .option('--role <role>', 'only this role (id or label)')
-    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['text', 'markdown', 'json']))
-    .option('-o, --out <file>', 'write the document: .md, .xlsx (one A4 sheet per role to sign) or .json; repeatable', collect, [])
-    .option('--diff', 'list what changed between two versions (OLD NEW, or every consecutive pair of -c)', false)
-    .option('-q, --quiet', 'say nothing about files written', false)
-    .addHelpText('after', EXIT_HELP)
+  command('scheme')
+    .description(tr(t.schemeDescription()))
+    .argument('[files...]', tr(t.schemeFiles()))
+    .option('-c, --config <file>', tr(t.config()), collect, [])
+    .option('-p, --period <period>', tr(t.schemePeriod()))
+    .option('--role <role>', tr(t.schemeRole()))
+    .addOption(new Option('--format <format>', tr(t.scoreFormat())).choices(['text', 'markdown', 'json']))
+    .option('-o, --out <file>', tr(t.schemeOut()), collect, [])
+    .option('--diff', tr(t.schemeDiff()), false)
+    .option('-q, --quiet', tr(t.schemeQuiet()), false)
     .action(async (files: string[], opts) => {
       const { schemeCommand } = await import('./commands/scheme.js');
       process.exitCode = await schemeCommand(files, opts, io);
     });
 
-  program
-    .command('init')
-    .description('write an example kpi.yaml and a sample ledger.xlsx that score at once')
-    .argument('[dir]', 'folder to write them into', '.')
-    .addOption(new Option('--locale <locale>', 'language of the scheme and ledger').choices(['zh-CN', 'en']).default('zh-CN'))
-    .option('--force', 'overwrite kpi.yaml and ledger.xlsx if they exist', false)
-    .addHelpText('after', EXIT_HELP)
+  command('init')
+    .description(tr(t.initDescription()))
+    .argument('[dir]', tr(t.initDir()), '.')
+    .addOption(new Option('--locale <locale>', tr(t.initLocale())).choices(['zh-CN', 'en']).default('zh-CN'))
+    .option('--force', tr(t.initForce()), false)
     .action(async (dir: string, opts) => {
       const { initCommand } = await import('./commands/init.js');
       process.exitCode = await initCommand(dir, opts, io);
@@ -161,17 +194,16 @@ function buildProgram(): Command {
 
 function report(error: unknown): number {
   if (error instanceof KpiError) {
-    const lang = terminalLang(undefined, process.env);
-    io.err(`kpi: error: ${say(error.text, lang)}\n`);
-    for (const line of error.details) io.err(`  ${say(line, lang)}\n`);
-    if (error.hint) io.err(`hint: ${say(error.hint, lang)}\n`);
+    io.err(`${tr(commonText.errorPrefix())}${tr(error.text)}\n`);
+    for (const line of error.details) io.err(`  ${tr(line)}\n`);
+    if (error.hint) io.err(`${tr(commonText.hintPrefix())}${tr(error.hint)}\n`);
     return error.exitCode;
   }
   if (error instanceof CommanderError) {
     // Commander has printed its own message already; help and version are success.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  io.err(`kpi: internal error (kpi ${VERSION}, node ${process.version}). This is a bug; please report it with the lines below.\n`);
+  io.err(`${tr(t.internalError({ version: VERSION, node: process.version }))}\n`);
   io.err(`${(error as Error)?.stack ?? String(error)}\n`);
   return EXIT_BUG;
 }

@@ -3,7 +3,8 @@
  * kpi.yaml, a missing column): it is printed as one line plus an optional hint, never with a
  * stack, and carries the documented exit code. Anything else that escapes is a bug.
  */
-import { bilingual, fromWire, toWire, type Text, type WireText } from './messages/text.js';
+import { configText } from './messages/config.js';
+import { bilingual, fromWire, joinText, toWire, type Text, type TextLike, type WireText } from './messages/text.js';
 
 export const EXIT = {
   ok: 0,
@@ -58,19 +59,23 @@ function printableText(text: string | Text): string | Text {
 export interface Problem {
   /** `kpi.yaml:12:7` or `ledger.xlsx [服务台账] row 42, column 满意度`. */
   where: string;
-  message: string;
-  hint?: string;
+  message: TextLike;
+  hint?: TextLike;
 }
 
-export function formatProblem(p: Problem): string {
-  return `${p.where}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+/** `where: message (hint)`, in both languages (the hint in （全角括号） in Chinese). */
+export function formatProblem(p: Problem): Text {
+  const text = joinText([p.where, ': ', p.message]);
+  if (!p.hint) return text;
+  const hint = typeof p.hint === 'string' ? bilingual(p.hint, p.hint) : p.hint;
+  return bilingual(`${text.en} (${hint.en})`, `${text.zh}（${hint.zh}）`);
 }
 
 /** Several config problems reported at once (exit 1). */
 export class ConfigError extends KpiError {
   constructor(readonly file: string, readonly problems: Problem[]) {
     super(
-      problems.length === 1 ? formatProblem(problems[0]) : `${file}: ${problems.length} problems in the config`,
+      problems.length === 1 ? formatProblem(problems[0]) : configText.problemsInConfig({ file, count: problems.length }),
       EXIT.usage,
       undefined,
       problems.length === 1 ? [] : problems.map(formatProblem),

@@ -6,6 +6,8 @@
  */
 import { EXIT, KpiError } from './errors.js';
 import { closest } from './config/suggest.js';
+import { limitText, readText } from './messages/read.js';
+import type { Text } from './messages/text.js';
 
 export interface Limits {
   /** Size of one ledger file. */
@@ -60,9 +62,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze(
 );
 
 /** The `--limit` that raises a limit, for hints: `--limit rows=100000000`. */
-export function raiseHint(key: keyof Limits, suggested?: number): string {
+export function raiseHint(key: keyof Limits, suggested?: number): Text {
   const spec = LIMIT_SPECS.find((s) => s.key === key)!;
-  return `if the file is genuine, raise the limit with --limit ${spec.name}=${suggested === undefined ? 'N' : Math.ceil(suggested)}`;
+  return readText.raiseLimit({ flag: `${spec.name}=${suggested === undefined ? 'N' : Math.ceil(suggested)}` });
 }
 
 const SIZE_SUFFIX: Record<string, number> = { '': 1, k: KIB, kb: KIB, kib: KIB, m: MIB, mb: MIB, mib: MIB, g: GIB, gb: GIB, gib: GIB };
@@ -87,12 +89,13 @@ export function limitsFrom(flags: readonly string[]): Limits {
     const spec = LIMIT_SPECS.find((s) => s.name === name);
     if (!spec) {
       const near = closest(name, LIMIT_SPECS.map((s) => s.name));
-      throw new KpiError(`--limit: unknown limit "${name}"${near ? ` (did you mean "${near}"?)` : ''}`, EXIT.usage, `limits are ${LIMIT_SPECS.map((s) => s.name).join(', ')}`);
+      throw new KpiError(limitText.unknownLimit({ name, near: near ? limitText.didYouMean({ near }) : '' }), EXIT.usage, limitText.limitsAre({ names: LIMIT_SPECS.map((s) => s.name).join(', ') }));
     }
     const value = eq < 0 ? null : parseValue(spec, flag.slice(eq + 1));
     if (value === null) {
       const example = spec.unit === 'bytes' ? `${spec.name}=8GB` : spec.unit === 'seconds' ? `${spec.name}=1200` : `${spec.name}=${spec.default * 2}`;
-      throw new KpiError(`--limit ${flag}: expected ${spec.name}=<a positive ${spec.unit === 'bytes' ? 'size, e.g. 512MB or 8GB' : 'number'}>`, EXIT.usage, `e.g. --limit ${example}`);
+      const expected = spec.unit === 'bytes' ? limitText.expectedSize : limitText.expectedNumber;
+      throw new KpiError(expected({ flag, name: spec.name }), EXIT.usage, limitText.example({ example }));
     }
     limits[spec.key] = value;
   }

@@ -8,6 +8,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXIT, KpiError } from './errors.js';
+import { commandText } from './messages/commands.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx' | 'html';
 
@@ -16,7 +17,7 @@ const BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'c
 /** The format of an `-o` file, from its extension. */
 export function formatOfFile(file: string): OutputFormat {
   const format = BY_EXTENSION[extname(file).toLowerCase()];
-  if (!format) throw new KpiError(`-o ${file}: cannot tell the format from the extension`, EXIT.usage, 'use a file ending in .xlsx, .json, .csv or .html');
+  if (!format) throw new KpiError(commandText.outFormat({ file }), EXIT.usage, commandText.outFormatHint());
   return format;
 }
 
@@ -37,7 +38,7 @@ export function checkNotAnInput(outputs: readonly string[], inputs: readonly str
   for (const out of outputs) {
     const id = identity(out);
     if (paths.has(resolve(out)) || (id !== null && files.has(id))) {
-      throw new KpiError(`-o ${out} is one of the input files; refusing to overwrite it`, EXIT.usage, 'choose another output file name');
+      throw new KpiError(commandText.outIsInput({ file: out }), EXIT.usage, commandText.outIsInputHint());
     }
   }
 }
@@ -80,7 +81,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new KpiError(`cannot create the folder ${dir}: ${(error as Error).message}`, EXIT.data);
+    throw new KpiError(commandText.cannotCreateFolder({ dir, why: (error as Error).message }), EXIT.data);
   }
   removeLeftovers(dir, basename(file));
   const temp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}${TEMP_SUFFIX}`);
@@ -96,7 +97,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   } catch (error) {
     if (fd !== null) closeSync(fd);
     rmSync(temp, { force: true });
-    throw new KpiError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.data, 'check that the folder exists, is writable, and the file is not open in Excel');
+    throw new KpiError(commandText.cannotWrite({ file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }), EXIT.data, commandText.cannotWriteHint());
   }
 }
 

@@ -10,6 +10,8 @@ import { scorePeople, type EmployeeResult } from './core/result.js';
 import type { Scheme } from './core/types.js';
 import type { Ingested } from './read/ingest.js';
 import { provenanceOf, type SchemeVersion } from './config/versions.js';
+import type { TextLike } from './messages/text.js';
+import { readText } from './messages/read.js';
 
 export interface ScoredRun {
   report: ScoreReport;
@@ -28,7 +30,7 @@ export function teamsOf(scheme: Scheme, ingested: Ingested): (string | null)[] {
   return [...new Set(people.map((p) => p.team))].sort((a, b) => (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 }
 
-export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: string[], only?: TeamFilter): ScoredRun {
+export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: readonly TextLike[], only?: TeamFilter): ScoredRun {
   const { book } = ingested;
   const everyone = resolvePeople(scheme, ingested.roster, book.seen);
   const people = only ? { ...everyone, people: everyone.people.filter((p) => p.team === only.team) } : everyone;
@@ -47,7 +49,7 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
     return computeFormulas(scheme.metrics, merged);
   };
   const results = scorePeople(scheme, people.people, valuesOf);
-  const errors = results.filter((r) => r.error !== null).map((r) => `${r.id}: not scored: ${r.error}`);
+  const errors = results.filter((r) => r.error !== null).map((r) => readText.notScored({ id: r.id, error: r.error! }));
   const report = buildReport(scheme, {
     period: book.period?.key ?? null,
     config: configFile,

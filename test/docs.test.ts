@@ -22,9 +22,9 @@ function section(title: string): string {
   return DOC.slice(start, end < 0 ? undefined : end);
 }
 
-/** `| \`name\` | exit | \`kpi args\` | \`message\` |` rows; `\|` stands for `|`. */
-const rows = [...section('Errors').matchAll(/^\| `([^`]+)` \| (\d) \| `kpi ([^`]*)` \| `(.*)` \|$/gm)].map((m) => ({
-  name: m[1], exit: Number(m[2]), command: m[3], message: m[4].replace(/\\\|/g, '|'),
+/** `| \`name\` | exit | \`kpi args\` | \`message\` | \`中文\` |` rows; `\|` stands for `|`. */
+const rows = [...section('Errors').matchAll(/^\| `([^`]+)` \| (\d) \| `kpi ([^`]*)` \| `(.*?)` \| `(.*)` \|$/gm)].map((m) => ({
+  name: m[1], exit: Number(m[2]), command: m[3], message: m[4].replace(/\\\|/g, '|'), zh: m[5].replace(/\\\|/g, '|'),
 }));
 
 describe('docs/errors.md', () => {
@@ -33,9 +33,13 @@ describe('docs/errors.md', () => {
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
   });
 
-  it.each(rows)('$name: the command, exit code and message of its expected.json', ({ name, exit, command, message }) => {
-    const expected = JSON.parse(readFileSync(join(CATALOGUE, name, 'expected.json'), 'utf8')) as { args: string[]; exit: number; stdout?: string; stderr?: string };
-    expect({ exit, command, message }).toEqual({ exit: expected.exit, command: expected.args.join(' '), message: expected.stdout || expected.stderr });
+  it.each(rows)('$name: the command, exit code and message (English and Chinese) of its expected.json', ({ name, exit, command, message, zh }) => {
+    const expected = JSON.parse(readFileSync(join(CATALOGUE, name, 'expected.json'), 'utf8')) as {
+      args: string[]; exit: number; stdout?: string; stderr?: string; stdout_zh?: string; stderr_zh?: string;
+    };
+    expect({ exit, command, message, zh }).toEqual({
+      exit: expected.exit, command: expected.args.join(' '), message: expected.stdout || expected.stderr, zh: expected.stdout_zh || expected.stderr_zh,
+    });
   });
 
   it('states the limits the code has, and the --limit name of each one that can be raised', () => {

@@ -18,7 +18,10 @@ import { checkNotAnInput, writeFileAtomic } from '../output.js';
 import { plain } from '../render/text.js';
 import { scoreVersion, teamsOf, type ScoredRun } from '../scoring.js';
 import { safeFileName } from './split.js';
-import type { Io } from './io.js';
+import { ioLang, type Io } from './io.js';
+import { commandText } from '../messages/commands.js';
+import { joinText, say, type Text } from '../messages/text.js';
+import { strictParts } from './score.js';
 import { BatchPages } from './batch-html.js';
 
 export interface BatchOptions extends ReadingFlags {
@@ -41,7 +44,7 @@ export interface RunEntry {
   period: string;
   team: string | null;
   status: 'ok' | 'failed';
-  error: string | null;
+  error: Text | null;
   people: number;
   rejected: number;
   files: string[];
@@ -55,14 +58,10 @@ function spoiledPeriods(file: string, periods: Period[]): Set<string> {
   return new Set((named.length ? named : periods).map((p) => p.key));
 }
 
-function failure(run: ScoredRun, strict: boolean): string | null {
-  if (run.report.employees.length === 0) return 'nothing to score: no one is in the roster or has rows in this period';
-  if (!strict) return null;
-  const parts = [
-    run.report.rejected.length ? `${run.report.rejected.length} rejected row(s)` : '',
-    run.notInRoster.length ? `${run.notInRoster.length} people not in the roster` : '',
-  ].filter(Boolean);
-  return parts.length ? `--strict: ${parts.join(' and ')}` : null;
+function failure(run: ScoredRun, strict: boolean): Text | null {
+  if (run.report.employees.length === 0) return commandText.nothingInPeriod();
+  if (!strict || (run.report.rejected.length === 0 && run.notInRoster.length === 0)) return null;
+  return commandText.strictParts({ parts: strictParts(run.report.rejected.length, run.notInRoster.length) });
 }
 
 async function writeRun(run: ScoredRun, scheme: Scheme, period: Period, name: string, options: BatchOptions, inputs: string[]): Promise<string[]> {
@@ -83,10 +82,11 @@ export async function batchCommand(ledgerArgs: string[], options: BatchOptions, 
 }
 
 async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
-  if (!options.periods) throw new KpiError('kpi batch needs --periods', EXIT.usage, 'e.g. --periods 2026-01..2026-11');
+  const lang = ioLang(io);
+  if (!options.periods) throw new KpiError(commandText.batchNeedsPeriods(), EXIT.usage, commandText.batchPeriodsExample());
   const periods = parsePeriodRange(options.periods);
-  if (!periods) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'use A..B with periods of one kind, A first: 2026-01..2026-11, 2026-Q1..2026-Q4');
-  if (!options.outDir) throw new KpiError('kpi batch needs --out-dir: the folder for the reports', EXIT.usage, 'e.g. --out-dir reports/');
+  if (!periods) throw new KpiError(commandText.notARange({ range: options.periods }), EXIT.usage, commandText.rangeForms());
+  if (!options.outDir) throw new KpiError(commandText.batchNeedsOutDir(), EXIT.usage, commandText.batchOutDirExample());
   const versions = loadVersions(options.config);
   const files = expandLedgerArgs(ledgerArgs);
   const inputs = [...files, ...versions.map((v) => v.file)];
@@ -107,7 +107,7 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
   const runs: RunEntry[] = [];
   const pages = options.html ? new BatchPages(options.outDir, inputs) : null;
   for (const [i, period] of periods.entries()) {
-    if (options.progress) io.err(`kpi: scoring ${period.key} (${i + 1}/${periods.length})\n`);
+    if (options.progress) io.err(`${say(commandText.batchScoring({ period: period.key, i: i + 1, n: periods.length }), lang)}\n`);
     const version = versionOf[i];
     const { scheme } = version;
     const ingested = closeLedgers(reads.get(version)!, period);
@@ -118,7 +118,7 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
       runs.push(entry);
       if (spoilt.length) {
         entry.status = 'failed';
-        entry.error = spoilt.map((b) => b.error.message).join('; ');
+        entry.error = joinText(spoilt.map((b) => b.error.text), '; ');
         continue;
       }
       const run = scoreVersion(version, ingested, team === undefined ? undefined : { team });
@@ -141,8 +141,11 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
   if (pages) await pages.writeIndex(versionOf[versionOf.length - 1].scheme, periods.map((p) => p.key), runs);
   const failed = runs.filter((r) => r.status === 'failed');
   if (!options.quiet) {
-    io.err(`kpi: ${runs.length} run${runs.length === 1 ? '' : 's'}, ${failed.length} failed; reports in ${options.outDir}\n`);
-    for (const f of failed) io.err(`kpi: failed: ${f.period}${f.team ? ` ${plain(f.team)}` : ''}: ${plain(f.error ?? '')}\n`);
+    io.err(`${say(commandText.batchSummary({ runs: runs.length, failed: failed.length, dir: options.outDir }), lang)}\n`);
+    for (const f of failed) {
+      const run = `${f.period}${f.team ? ` ${plain(f.team)}` : ''}`;
+      io.err(`${say(commandText.batchFailed({ run, error: plain(say(f.error ?? '', lang)) }), lang)}\n`);
+    }
   }
   return failed.length ? EXIT.data : EXIT.ok;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, Pair, type Document, YAMLMap } from 'yaml';
 import { effectiveOf, latestVersion, loadVersions } from '../config/versions.js';
 import { parsePeriod, periodContaining } from '../core/period.js';
-import { terminalLang } from '../messages/lang.js';
+import { ioLang } from './io.js';
 import { schemeText } from '../messages/schemes.js';
 import { say } from '../messages/text.js';
 import { distribution, shareAtTarget, suggestStandard } from '../core/calibrate.js';
@@ -24,6 +24,7 @@ import { renderCalibrationTable, type Calibration, type IndicatorCalibration } f
 import { standardConfig } from '../render/standard-config.js';
 import { scoreIngested } from '../scoring.js';
 import type { Io } from './io.js';
+import { commandText } from '../messages/commands.js';
 
 export interface CalibrateOptions extends ReadingFlags {
   /** -c values; with several versions the latest is calibrated (the one to revise). */
@@ -37,12 +38,12 @@ export interface CalibrateOptions extends ReadingFlags {
 
 async function calibrate(scheme: Scheme, configFile: string, files: string[], options: CalibrateOptions): Promise<Calibration> {
   const asked = options.periods ? parsePeriodRange(options.periods) : null;
-  if (options.periods && !asked) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'e.g. --periods 2026-01..2026-11');
+  if (options.periods && !asked) throw new KpiError(commandText.notARange({ range: options.periods }), EXIT.usage, commandText.calibrateRangeExample());
   const read = await readLedgers(files, scheme, {
     period: null, unit: asked?.[0].unit ?? scheme.period, ...openOptions(scheme, options),
   });
   const periods: Period[] = asked ?? read.book.periods();
-  if (periods.length === 0) throw new KpiError('no dated rows in the history: nothing to calibrate from', EXIT.data, 'give the ledgers of past periods');
+  if (periods.length === 0) throw new KpiError(commandText.noDatedRows(), EXIT.data, commandText.givePastLedgers());
 
   const values = new Map<string, number[]>();
   for (const period of periods) {
@@ -98,14 +99,14 @@ export async function calibrateCommand(historyArgs: string[], options: Calibrate
 
 async function calibrateRun(historyArgs: string[], options: CalibrateOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';
-  if (!['table', 'yaml', 'json'].includes(format)) throw new KpiError(`--format ${format} is not a format of kpi calibrate`, EXIT.usage, 'use --format table, yaml or json');
+  if (!['table', 'yaml', 'json'].includes(format)) throw new KpiError(commandText.calibrateFormat({ format }), EXIT.usage, commandText.calibrateFormatHint());
   const from = options.from === undefined ? null : parsePeriod(options.from);
   if (options.from !== undefined && !from) throw new KpiError(schemeText.calibrateFromBadPeriod({ value: options.from }), EXIT.usage, schemeText.periodHint({ unit: 'month' }));
   if (from && format !== 'yaml') throw new KpiError(schemeText.calibrateFromNeedsYaml(), EXIT.usage, 'kpi calibrate ledgers/*.xlsx --format yaml --from 2027-01 > schemes/2027.yaml');
   const versions = loadVersions(options.config);
   const version = latestVersion(versions);
   const { scheme } = version;
-  if (historyArgs.length === 0) throw new KpiError('no history files given', EXIT.usage, 'kpi calibrate ledgers/2026-*.xlsx');
+  if (historyArgs.length === 0) throw new KpiError(commandText.noHistory(), EXIT.usage, commandText.noHistoryHint());
   const result = await calibrate(scheme, version.file, expandLedgerArgs(historyArgs), options);
   if (format === 'json') {
     const indicators = result.indicators.map(({ label, dimensionLabel, current, suggestedStandard, ...contract }) => contract);
@@ -115,7 +116,7 @@ async function calibrateRun(historyArgs: string[], options: CalibrateOptions, io
     // The versions still open at the new one's start must end the period before it.
     for (const open of from ? versions.filter((v) => effectiveOf(v).end > from.start) : []) {
       const before = periodContaining(from!.start - 1, 'month').key;
-      io.err(`${say(schemeText.closePrevious({ file: open.file, to: before }), terminalLang(undefined, process.env))}\n`);
+      io.err(`${say(schemeText.closePrevious({ file: open.file, to: before }), ioLang(io))}\n`);
     }
   } else {
     io.out(renderCalibrationTable(result, scheme, { color: options.color }));

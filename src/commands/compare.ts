@@ -7,13 +7,15 @@ import { parsePeriod, type Period } from '../core/period.js';
 import type { ScoreReport } from '../core/report.js';
 import type { PeriodUnit } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { commandText } from '../messages/commands.js';
+import { renderText } from '../messages/render.js';
 
 /** Parses --compare; it must be a period of the same kind as the one scored. */
 export function parseComparePeriod(text: string, scoredUnit: PeriodUnit): Period {
   const period = parsePeriod(text);
-  if (!period) throw new KpiError(`--compare ${text} is not a period`, EXIT.usage, 'use 2026-10, 2026-Q3, 2026-H1 or 2025');
+  if (!period) throw new KpiError(commandText.compareNotAPeriod({ period: text }), EXIT.usage, commandText.compareForms());
   if (period.unit !== scoredUnit) {
-    throw new KpiError(`--compare ${text} is a ${period.unit}, but the period scored is a ${scoredUnit}`, EXIT.usage, 'compare a month with a month, a quarter with a quarter; set the scored period with -p');
+    throw new KpiError(commandText.compareUnit({ period: text, unit: renderText[period.unit](), scored: renderText[scoredUnit]() }), EXIT.usage, commandText.compareUnitHint());
   }
   return period;
 }

@@ -14,7 +14,9 @@ import { schemaModeline } from './init/schema-modeline.js';
 import { SCHEME_EN } from './init/scheme-en.js';
 import { SCHEME_ZH } from './init/scheme-zh.js';
 import { SAMPLE_PERIOD } from './init/sheet-spec.js';
-import type { Io } from './io.js';
+import { ioLang, type Io } from './io.js';
+import { commandText } from '../messages/commands.js';
+import { say, type Text } from '../messages/text.js';
 
 export interface InitOptions {
   locale: Locale;
@@ -29,25 +31,21 @@ const DELIBERATE_BAD_ROWS = 2;
 
 const SCHEME_TEXT: Record<Locale, string> = { 'zh-CN': SCHEME_ZH, en: SCHEME_EN };
 
-const SCHEME_SUMMARY: Record<Locale, string> = {
-  'zh-CN': '客户服务 50 · 市场调研 35 · 销售支持 15；客服经理另有服务管理',
-  en: 'customer service 50 · market research 35 · sales support 15; managers also service management',
-};
 
 export async function initCommand(dir: string, options: InitOptions, io: Io): Promise<number> {
   const locale = options.locale;
   if (locale !== 'zh-CN' && locale !== 'en') {
-    throw new KpiError(`--locale ${String(locale)} is not a language kpi init writes`, EXIT.usage, 'use --locale zh-CN or --locale en');
+    throw new KpiError(commandText.initLocale({ locale: String(locale) }), EXIT.usage, commandText.initLocaleHint());
   }
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new KpiError(`${dir} is a file, not a folder`, EXIT.usage, 'give kpi init a folder to write kpi.yaml and ledger.xlsx into');
+    throw new KpiError(commandText.initNotFolder({ dir }), EXIT.usage, commandText.initNotFolderHint());
   }
   const schemeFile = join(dir, 'kpi.yaml');
   const ledgerFile = join(dir, 'ledger.xlsx');
   const existing = [schemeFile, ledgerFile].filter((file) => existsSync(file));
   if (existing.length > 0 && !options.force) {
-    const [what, it] = existing.length === 1 ? [`${existing[0]} already exists`, 'it'] : [`${existing.join(' and ')} already exist`, 'them'];
-    throw new KpiError(`${what}; use --force to overwrite ${it}`, EXIT.usage, 'or run kpi init in another folder: kpi init <dir>');
+    const what = existing.length === 1 ? commandText.initExists({ file: existing[0] }) : commandText.initBothExist({ a: existing[0], b: existing[1] });
+    throw new KpiError(what, EXIT.usage, commandText.initExistsHint());
   }
 
   // Build the workbook before writing anything, so a failure leaves the folder as it was.
@@ -57,11 +55,18 @@ export async function initCommand(dir: string, options: InitOptions, io: Io): Pr
   writeFileAtomic(schemeFile, modeline ? `${modeline}\n${SCHEME_TEXT[locale]}` : SCHEME_TEXT[locale]);
   writeFileAtomic(ledgerFile, ledger.bytes);
 
-  const verb = existing.length > 0 ? 'overwrote' : 'wrote';
-  io.err(`kpi: ${verb} ${schemeFile}: the article's scheme (${SCHEME_SUMMARY[locale]})\n`);
-  io.err(`kpi: ${verb} ${ledgerFile}: ${ledger.people} people and ${ledger.ledgers} ledgers for ${SAMPLE_PERIOD} (${ledger.ledgerRows} rows; ${DELIBERATE_BAD_ROWS} are wrong on purpose, to show the Issues report)\n`);
-  io.err(`  sheets: ${ledger.sheets.join(', ')}\n`);
-  io.err(`next: ${nextCommand(dir)}\n`);
+  // Said in the terminal's language; the summary of the scheme in the scheme's own.
+  const lang = ioLang(io);
+  const tr = (text: Text) => `${say(text, lang)}\n`;
+  const overwrote = existing.length > 0;
+  const summary = say(commandText.initSummary(), locale);
+  io.err(tr((overwrote ? commandText.initOverwroteScheme : commandText.initWroteScheme)({ file: schemeFile, summary })));
+  io.err(tr(commandText.initWroteLedger({
+    verb: overwrote ? commandText.overwrote() : commandText.wrote(), file: ledgerFile, people: ledger.people, ledgers: ledger.ledgers,
+    period: SAMPLE_PERIOD, rows: ledger.ledgerRows, bad: DELIBERATE_BAD_ROWS,
+  })));
+  io.err(tr(commandText.initSheets({ sheets: ledger.sheets.join(', ') })));
+  io.err(tr(commandText.initNext({ command: nextCommand(dir) })));
   return EXIT.ok;
 }
 

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { inOrder, latestVersion, loadVersions, periodArg, versionFor, type SchemeVersion } from '../config/versions.js';
 import { EXIT, KpiError } from '../errors.js';
 import { schemeText } from '../messages/schemes.js';
-import { terminalLang } from '../messages/lang.js';
+import { ioLang } from './io.js';
 import { say } from '../messages/text.js';
 import { checkNotAnInput, writeOutputs } from '../output.js';
 import { buildSchemeDocument, type SchemeDocument } from '../render/scheme/document.js';
@@ -42,7 +42,7 @@ export async function schemeCommand(files: string[], options: SchemeOptions, io:
   const format = (options.format ?? 'text') as Kind;
   if (!['text', 'markdown', 'json'].includes(format)) throw new KpiError(schemeText.schemeFormat({ format }), EXIT.usage, schemeText.schemeFormatHint());
   const outs = options.out.map((file) => ({ file, kind: outKind(file) }));
-  const lang = terminalLang(undefined, process.env);
+  const lang = ioLang(io);
 
   if (options.diff) {
     const versions = files.length > 0 ? loadVersionsEach(files) : inOrder(loadVersions(options.config));

@@ -7,8 +7,6 @@ import { latestVersion, loadVersions, versionFor, type SchemeVersion } from '../
 import { parsePeriod, type Period } from '../core/period.js';
 import type { PeriodUnit, Scheme } from '../core/types.js';
 import { schemeText } from '../messages/schemes.js';
-import { terminalLang } from '../messages/lang.js';
-import { say } from '../messages/text.js';
 import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
@@ -25,7 +23,10 @@ import { renderIssuesSummary } from '../render/summary.js';
 import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '../output.js';
 import { scoreVersion, type ScoredRun } from '../scoring.js';
 import { writeSplit, type SplitBy } from './split.js';
-import type { Io } from './io.js';
+import { ioLang, type Io } from './io.js';
+import { commandText } from '../messages/commands.js';
+import { renderText } from '../messages/render.js';
+import { joinText, say, type Text } from '../messages/text.js';
 
 export interface ScoreOptions extends ReadingFlags {
   /** -c values: files, comma lists, folders or globs (SPEC §12). */
@@ -47,22 +48,29 @@ export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, 
   return withLedgersAhead(() => score(ledgerArgs, options, io));
 }
 
+/** What --strict found: `3 rejected row(s) and 2 people not in the roster`. */
+export function strictParts(rejected: number, notInRoster: number): Text {
+  const parts = [rejected ? commandText.rejectedRows({ count: rejected }) : null, notInRoster ? commandText.notInRoster({ count: notInRoster }) : null];
+  return joinText(parts.filter((p) => p !== null), commandText.and());
+}
+
 async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
+  const lang = ioLang(io);
   const format = options.format ?? 'table';
   if (format !== 'table' && format !== 'json') {
-    throw new KpiError(`--format ${format} is not a format kpi score prints`, EXIT.usage, 'use --format table or --format json; write CSV or Excel with -o file.csv / -o file.xlsx');
+    throw new KpiError(commandText.scoreFormat({ format }), EXIT.usage, commandText.scoreFormatHint());
   }
   if (options.explain.length > 0 && format === 'json') {
-    throw new KpiError('--explain prints text for people to read; it cannot be combined with --format json', EXIT.usage, 'the JSON already holds every indicator of every person');
+    throw new KpiError(commandText.explainJson(), EXIT.usage, commandText.explainJsonHint());
   }
-  if (options.split && !options.outDir) throw new KpiError('--split needs --out-dir: the folder for the workbooks', EXIT.usage, `e.g. --split ${options.split} --out-dir scorecards/`);
+  if (options.split && !options.outDir) throw new KpiError(commandText.splitNeedsOutDir(), EXIT.usage, commandText.splitExample({ by: options.split }));
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
   const period = options.period === undefined ? null : parsePeriod(options.period);
   if (options.period !== undefined && !period) {
-    throw new KpiError(`--period ${options.period} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
+    throw new KpiError(commandText.notAPeriod({ period: options.period }), EXIT.usage, commandText.periodForms());
   }
   const versions = loadVersions(options.config);
-  if (ledgerArgs.length === 0) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
+  if (ledgerArgs.length === 0) throw new KpiError(commandText.noLedgers(), EXIT.usage, commandText.noLedgersHint());
   const files = expandLedgerArgs(ledgerArgs);
   checkNotAnInput(options.out, [...files, ...versions.map((v) => v.file)]);
 
@@ -84,7 +92,7 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   const ingested = closeLedgers(read, scored);
   const { book } = ingested;
   if (!period && book.period && !options.quiet) {
-    io.err(`kpi: scoring ${book.period.key}, the ${scheme.period} of the latest row date (${formatDayNumber(book.latestDate!)}); choose another with -p\n`);
+    io.err(`${say(commandText.scoringLatest({ period: book.period.key, unit: renderText[scheme.period](), date: formatDayNumber(book.latestDate!) }), lang)}\n`);
   }
   const run = scoreVersion(version, ingested);
   const { report } = run;
@@ -93,24 +101,24 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     const before = versionFor(versions, earlier);
     const readBefore = before === version ? read : await readWith(before, null, earlier.unit);
     attachPrevious(report, scoreVersion(before, closeLedgers(readBefore, earlier)).report);
-    if (before !== version && !options.quiet) io.err(`${say(schemeText.comparedUnder({ period: earlier.key, file: before.file, current: version.file }), terminalLang(undefined, process.env))}\n`);
+    if (before !== version && !options.quiet) io.err(`${say(schemeText.comparedUnder({ period: earlier.key, file: before.file, current: version.file }), lang)}\n`);
   }
   if (report.employees.length === 0) {
     // The rejected rows are often why no one is left: show them first (SPEC §4.5).
-    if (report.rejected.length > 0) io.err(renderIssuesSummary(report, { color: options.color, strict: true }));
-    throw new KpiError(`nothing to score: no one is in the roster or has rows${book.period ? ` in ${book.period.key}` : ''}`, EXIT.data, book.stats.rows > 0 ? 'check --period, or the employee column' : 'check that the ledgers have data rows');
+    if (report.rejected.length > 0) io.err(renderIssuesSummary(report, { color: options.color, strict: true, lang }));
+    const inPeriod = book.period ? commandText.inPeriod({ period: book.period.key }) : '';
+    throw new KpiError(commandText.nothingToScore({ inPeriod }), EXIT.data, book.stats.rows > 0 ? commandText.checkPeriod() : commandText.checkDataRows());
   }
 
-  if (!options.quiet || options.strict) io.err(renderIssuesSummary(report, { color: options.color, strict: options.strict }));
+  if (!options.quiet || options.strict) io.err(renderIssuesSummary(report, { color: options.color, strict: options.strict, lang }));
   if (options.strict && (report.rejected.length > 0 || run.notInRoster.length > 0)) {
-    const parts = [report.rejected.length ? `${report.rejected.length} rejected row(s)` : '', run.notInRoster.length ? `${run.notInRoster.length} people not in the roster` : ''].filter(Boolean);
-    throw new KpiError(`--strict: ${parts.join(' and ')}; nothing was written`, EXIT.data, 'fix the rows listed above, or run without --strict to score anyway');
+    throw new KpiError(commandText.strictFailed({ parts: strictParts(report.rejected.length, run.notInRoster.length) }), EXIT.data, commandText.strictHint());
   }
 
   await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period, options.compare) })));
   if (options.split) {
     const written = await writeSplit(run, scheme, book.period, options.split, options.outDir!, [...files, ...versions.map((v) => v.file)]);
-    if (!options.quiet) io.err(`kpi: wrote ${written.length} workbook${written.length > 1 ? 's' : ''} to ${options.outDir}\n`);
+    if (!options.quiet) io.err(`${say(commandText.wroteWorkbooks({ count: written.length, dir: options.outDir! }), lang)}\n`);
   }
   if (format === 'json') io.out(renderJson(report));
   else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color }));
@@ -142,7 +150,7 @@ function explained(results: EmployeeResult[], ids: string[]): EmployeeResult[] {
   for (const id of ids) {
     if (!results.some((r) => r.id === id)) {
       const known = results.slice(0, 8).map((r) => r.id).join(', ');
-      throw new KpiError(`--explain ${id}: no one with that id was scored`, EXIT.usage, `ids look like: ${known}${results.length > 8 ? ', …' : ''}`);
+      throw new KpiError(commandText.explainUnknown({ id }), EXIT.usage, commandText.idsLookLike({ ids: `${known}${results.length > 8 ? ', …' : ''}` }));
     }
   }
   return results.filter((r) => ids.includes(r.id));

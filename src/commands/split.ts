@@ -9,6 +9,7 @@ import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { checkNotAnInput, writeFileAtomic } from '../output.js';
 import type { ScoredRun } from '../scoring.js';
+import { commandText } from '../messages/commands.js';
 
 export type SplitBy = 'employee' | 'team';
 
@@ -25,7 +26,7 @@ export async function writeSplit(run: ScoredRun, scheme: Scheme, period: Period 
     const key = by === 'employee' ? `${e.id}${e.name ? ` ${e.name}` : ''}` : e.team ?? (scheme.locale === 'en' ? 'no team' : '未分组');
     groups.set(key, [...(groups.get(key) ?? []), e.id]);
   }
-  if (groups.size === 0) throw new KpiError('nothing to split: no one was scored', EXIT.data);
+  if (groups.size === 0) throw new KpiError(commandText.nothingToSplit(), EXIT.data);
   const created = new Date((period?.start ?? 0) * 86_400_000);
   const written: string[] = [];
   const used = new Set<string>();

@@ -19,7 +19,10 @@ import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
 import { formatDayNumber } from '../read/cells.js';
 import { renderValidation, type Validation } from '../render/validation.js';
-import type { Io } from './io.js';
+import { ioLang, type Io } from './io.js';
+import { commandText } from '../messages/commands.js';
+import { commonText } from '../messages/common.js';
+import { bilingual, type Text, type TextLike } from '../messages/text.js';
 
 export interface ValidateOptions extends ReadingFlags {
   /** -c values: files, comma lists, folders or globs (SPEC §12). */
@@ -36,29 +39,30 @@ function readConfig(file: string): string {
     return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KpiError(`cannot read the config ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, EXIT.usage, 'pass the config with -c FILE, or run "kpi init" to create kpi.yaml');
+    throw new KpiError(commandText.cannotReadConfig({ file, why: code === 'ENOENT' ? commonText.noSuchFile() : (error as Error).message }), EXIT.usage, commandText.cannotReadConfigHint());
   }
 }
 
 async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOptions): Promise<NonNullable<Validation['ledgers']>> {
-  const fileErrors: { file: string; error: string }[] = [];
+  const fileErrors: { file: string; error: TextLike }[] = [];
   let files: string[] = [];
   try {
     files = expandLedgerArgs(args);
   } catch (error) {
     if (!(error instanceof KpiError)) throw error;
-    fileErrors.push({ file: args.join(' '), error: error.message });
+    fileErrors.push({ file: args.join(' '), error: error.text });
   }
   const read = await readLedgers(files, scheme, {
     period: ALL_TIME, ...openOptions(scheme, options),
-    onFileError: (file, error) => fileErrors.push({ file, error: error.hint ? `${error.message} (${error.hint})` : error.message }),
+    onFileError: (file, error) => fileErrors.push({ file, error: error.hint ? withHint(error.text, error.hint) : error.text }),
   });
   const ingested = closeLedgers(read);
   const people = resolvePeople(scheme, ingested.roster, ingested.book.seen);
   // A roster role that matches no role: the person could not be scored (SPEC §2).
   const roleProblems = (ingested.roster ?? []).flatMap((entry) => {
     const person = people.people.find((p) => p.id === entry.id && p.inRoster);
-    return person?.error ? [`${entry.origin.file}${entry.origin.sheet ? ` [${entry.origin.sheet}]` : ''} row ${entry.origin.row}: ${person.error}`] : [];
+    const where = `${entry.origin.file}${entry.origin.sheet ? ` [${entry.origin.sheet}]` : ''}`;
+    return person?.error ? [commandText.rosterRow({ where, row: entry.origin.row, error: person.error })] : [];
   });
   const latest = ingested.book.latestDate;
   const period = latest === null ? null : periodContaining(latest, scheme.period);
@@ -100,9 +104,9 @@ function checkVersions(config: string | string[]): { check: ConfigCheck; validat
   }
   const loaded: SchemeVersion[] = checks.flatMap(({ file, check, sha256 }) => (check.scheme ? [{ file, scheme: check.scheme, warnings: check.warnings, sha256 }] : []));
   const lineOf = (file: string) => checks.find((c) => c.file === file)!.line;
-  const overlaps: Problem[] = overlapsOf(loaded).map((pair) => ({ where: `${pair[0].file}:${lineOf(pair[0].file)}:1`, message: overlapText(pair).en, hint: schemeText.overlapHint({ a: pair[0].file }).en }));
+  const overlaps: Problem[] = overlapsOf(loaded).map((pair) => ({ where: `${pair[0].file}:${lineOf(pair[0].file)}:1`, message: overlapText(pair), hint: schemeText.overlapHint({ a: pair[0].file }) }));
   const problems = [...checks.flatMap((c) => c.check.problems), ...overlaps];
-  const warnings = [...checks.flatMap((c) => c.check.warnings.map((w) => `${c.file}: ${w}`)), ...gapsOf(loaded).map((g) => g.en)];
+  const warnings = [...checks.flatMap((c) => c.check.warnings.map((w) => prefixed(c.file, w))), ...gapsOf(loaded)];
   const latest = loaded.length ? latestVersion(loaded) : null;
   const validation: Validation = {
     config: { file: files.join(', '), valid: problems.length === 0, problems, warnings },
@@ -116,6 +120,17 @@ function checkVersions(config: string | string[]): { check: ConfigCheck; validat
   return { check: { scheme: problems.length === 0 ? latest?.scheme ?? null : null, problems, warnings }, validation };
 }
 
+function prefixed(file: string, warning: TextLike): Text {
+  return typeof warning === 'string' ? bilingual(`${file}: ${warning}`, `${file}：${warning}`) : bilingual(`${file}: ${warning.en}`, `${file}：${warning.zh}`);
+}
+
+/** `message (hint)` in each language, as one line of the validation. */
+function withHint(message: TextLike, hint: TextLike): Text {
+  const m = typeof message === 'string' ? bilingual(message, message) : message;
+  const h = typeof hint === 'string' ? bilingual(hint, hint) : hint;
+  return bilingual(`${m.en} (${h.en})`, `${m.zh}（${h.zh}）`);
+}
+
 export async function validateCommand(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
   // The CLI has started reading the large text ledgers (src/commands/ahead.ts).
   return withLedgersAhead(() => validate(ledgerArgs, options, io));
@@ -123,12 +138,12 @@ export async function validateCommand(ledgerArgs: string[], options: ValidateOpt
 
 async function validate(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
   const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new KpiError(`--format ${format} is not a format of kpi validate`, EXIT.usage, 'use --format text or --format json');
+  if (format !== 'text' && format !== 'json') throw new KpiError(commandText.validateFormat({ format }), EXIT.usage, commandText.validateFormatHint());
   const { check, validation } = checkVersions(options.config);
   validation.ledgers = check.scheme && ledgerArgs.length > 0 ? await checkLedgers(check.scheme, ledgerArgs, options) : null;
   const ledgersValid = !validation.ledgers || (validation.ledgers.rejected.length === 0 && validation.ledgers.errors.length === 0 && validation.ledgers.files.every((f) => f.error === null));
   validation.valid = validation.config.valid && ledgersValid;
-  io.out(format === 'json' ? `${JSON.stringify(validation, null, 2)}\n` : renderValidation(validation, check.scheme, { color: options.color }));
+  io.out(format === 'json' ? `${JSON.stringify(validation, null, 2)}\n` : renderValidation(validation, check.scheme, { color: options.color, lang: ioLang(io) }));
   if (!validation.config.valid) return EXIT.usage;
   return ledgersValid ? EXIT.ok : EXIT.data;
 }

@@ -13,14 +13,19 @@ import { buildScheme } from './rules.js';
 import { cutBroken, type Cut } from './cut.js';
 import { closest, didYouMean } from './suggest.js';
 import { parseYaml, type Path } from './yaml.js';
+import type { TextLike } from '../messages/text.js';
+import { commandText } from '../messages/commands.js';
+import { commonText } from '../messages/common.js';
+import { configText } from '../messages/config.js';
+import type { Text } from '../messages/text.js';
 
 /** Config files larger than this are not a scheme anyone wrote by hand. */
 export const MAX_CONFIG_BYTES = 1 << 20;
 
 const tooLarge = (file: string, bytes: number): Problem => ({
   where: `${file}:1:1`,
-  message: `the config is ${(bytes / (1 << 20)).toFixed(1)} MiB, more than the 1 MiB a scheme can be`,
-  hint: 'a scheme is a few kilobytes: is this the right file?',
+  message: configText.tooLarge({ mib: (bytes / (1 << 20)).toFixed(1) }),
+  hint: configText.tooLargeHint(),
 });
 
 // What YAML 1.2 allows in a stream (c-printable): no C0 controls but tab, LF and CR, no
@@ -43,19 +48,19 @@ function textProblems(text: string, file: string): Problem[] {
   if (bytes > MAX_CONFIG_BYTES) return [tooLarge(file, bytes)];
   const replaced = text.indexOf('\uFFFD');
   if (replaced >= 0) {
-    return [{ where: position(text, replaced, file), message: 'the config is not UTF-8 text here (saved as GBK, ANSI or UTF-16?)', hint: 'save kpi.yaml as UTF-8 (in Notepad: Save As › Encoding › UTF-8)' }];
+    return [{ where: position(text, replaced, file), message: configText.notUtf8(), hint: configText.notUtf8Hint() }];
   }
   const control = NOT_PRINTABLE.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return [{ where: position(text, control.index, file), message: `a control character (U+${code}) is not allowed in YAML`, hint: 'delete it; write "\\t" or "\\n" inside double quotes if a value needs one' }];
+    return [{ where: position(text, control.index, file), message: configText.controlCharacter({ code }), hint: configText.controlCharacterHint() }];
   }
   return [];
 }
 
 export interface LoadedConfig {
   scheme: Scheme;
-  warnings: string[];
+  warnings: TextLike[];
   file: string;
   /** sha256 of the file's bytes, hex (SPEC §12: provenance). */
   sha256: string;
@@ -64,7 +69,7 @@ export interface LoadedConfig {
 export interface ConfigCheck {
   scheme: Scheme | null;
   problems: Problem[];
-  warnings: string[];
+  warnings: TextLike[];
 }
 
 type Issue = z.core.$ZodIssue;
@@ -112,8 +117,8 @@ function shapeProblems(issues: readonly Issue[], data: unknown, locate: (p: Path
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         // `{ formula: min(a, b) }`: YAML splits a flow mapping at the comma.
-        const hint = /[()]/.test(key) ? 'a comma inside { … } ends the value: put the formula in quotes, e.g. formula: "min(a, b)"' : didYouMean(key, KNOWN_KEYS);
-        problems.push({ where: where([...path, key], true), message: `unknown key "${key}"${at ? ` in ${at}` : ''}`, hint: hint || undefined });
+        const hint = /[()]/.test(key) ? configText.commaInFlow() : didYouMean(key, KNOWN_KEYS);
+        problems.push({ where: where([...path, key], true), message: configText.unknownKey({ key, at }), hint: hint || undefined });
       }
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // Report the alternative that came closest (fewest problems).
@@ -122,13 +127,19 @@ function shapeProblems(issues: readonly Issue[], data: unknown, locate: (p: Path
     } else {
       const value = valueAt(data, path);
       const key = String(path[path.length - 1] ?? '');
-      let message: string;
-      if (value === undefined) message = `"${key}" is required${path.length > 1 ? ` in ${pathText(path.slice(0, -1))}` : ''}`;
+      let message: Text;
+      if (value === undefined) message = configText.required({ key, in: path.length > 1 ? pathText(path.slice(0, -1)) : '' });
       else if (issue.code === 'invalid_value' && 'values' in issue) {
-        message = `${at}: ${describe(value)} is not allowed; use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-      } else if (issue.code === 'invalid_type') message = `${at}: expected ${issue.expected === 'record' || issue.expected === 'object' ? 'a block of keys' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describe(value)}`;
-      else if (issue.code === 'too_small') message = `${at}: must not be empty`;
-      else message = `${at}: ${issue.message}${value !== undefined ? ` (got ${describe(value)})` : ''}`;
+        message = configText.notAllowed({ at, value: describe(value), values: issue.values.map((v) => JSON.stringify(v)).join(', ') });
+      } else if (issue.code === 'invalid_type') {
+        const expected = issue.expected === 'record' || issue.expected === 'object' ? configText.aBlockOfKeys() : issue.expected === 'array' ? configText.aList() : configText.aType({ type: issue.expected });
+        message = configText.expectedType({ at, expected, got: describe(value) });
+      } else if (issue.code === 'too_small') message = configText.mustNotBeEmpty({ at });
+      else {
+        // The one message of our own schema (src/config/schema.ts), said in both languages.
+        const said = issue.message === String(configText.expectedNumber()) ? configText.expectedNumber() : issue.message;
+        message = configText.otherShape({ at, message: said, got: describe(value) });
+      }
       problems.push({ where: value === undefined ? where(path.slice(0, -1), false) : where(), message });
     }
   }
@@ -144,7 +155,7 @@ export function checkConfigText(text: string, file: string): ConfigCheck {
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
     return {
       scheme: null, warnings: [],
-      problems: [{ where: `${file}:1:1`, message: 'the config is empty or not a block of keys', hint: 'run "kpi init" for a complete example' }],
+      problems: [{ where: `${file}:1:1`, message: configText.empty(), hint: configText.emptyHint() }],
     };
   }
   const first = configSchema.safeParse(yaml.data);
@@ -185,8 +196,8 @@ export function loadConfig(file: string): LoadedConfig {
   } catch (error) {
     if (error instanceof KpiError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? 'pass the config with -c FILE, or run "kpi init" to create kpi.yaml' : undefined;
-    throw new KpiError(`cannot read the config ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, EXIT.usage, hint);
+    const hint = code === 'ENOENT' ? commandText.cannotReadConfigHint() : undefined;
+    throw new KpiError(commandText.cannotReadConfig({ file, why: code === 'ENOENT' ? commonText.noSuchFile() : (error as Error).message }), EXIT.usage, hint);
   }
   const check = checkConfigText(text.replace(/^\uFEFF/, ''), file);
   if (!check.scheme) throw new ConfigError(file, check.problems);

@@ -7,10 +7,13 @@ import type { CellValue, Condition, ConditionOps, FieldType, Source } from '../c
 import { parseBooleanCell, parseDateCell, parseNumberCell, Unreadable } from '../read/cells.js';
 import { readDuration, type DurationUnit } from '../read/durations.js';
 import type { RawCondition } from './schema.js';
+import type { TextLike } from '../messages/text.js';
+import { configText } from '../messages/config.js';
+import type { Text } from '../messages/text.js';
 
 export interface RuleContext {
-  problem(path: PropertyKey[], message: string, hint?: string, atKey?: boolean): void;
-  warn(message: string): void;
+  problem(path: PropertyKey[], message: TextLike, hint?: TextLike, atKey?: boolean): void;
+  warn(message: TextLike): void;
   /** Whether an entry was cut out for a shape problem already reported (./cut.ts):
    *  `metrics.x`, `sources.s`, `dimensions.d`, `roles.r`, `indicators.d`, `grades`…;
    *  `roles.` asks whether any role was. */
@@ -19,34 +22,34 @@ export interface RuleContext {
 
 type Scalar = string | number | boolean;
 
-function typedValue(value: Scalar, type: FieldType, source?: Source, duration?: DurationUnit): CellValue | { error: string } {
+function typedValue(value: Scalar, type: FieldType, source?: Source, duration?: DurationUnit): CellValue | { error: Text } {
   if (type === 'text') return String(value).trim();
   if (duration) {
     // `{ gte: 60 }` in the field's unit, or a duration as the ledger writes it: `{ gte: "0:01:00" }`.
-    if (typeof value === 'boolean') return { error: `${value} is not a duration` };
+    if (typeof value === 'boolean') return { error: configText.valueNotDuration({ value: String(value) }) };
     const read = readDuration(String(value), duration, source?.durationFormat);
-    return read instanceof Unreadable || read === null ? { error: `"${value}" is not a duration` } : read;
+    return read instanceof Unreadable || read === null ? { error: configText.valueNotDuration({ value: `"${value}"` }) } : read;
   }
   if (type === 'number') {
     if (typeof value === 'number') return value;
-    if (typeof value === 'boolean') return { error: `${value} is not a number` };
+    if (typeof value === 'boolean') return { error: configText.valueNotNumber({ value: String(value) }) };
     const parsed = parseNumberCell(value);
-    return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a number` };
+    return parsed.ok && parsed.value !== null ? parsed.value : { error: configText.valueNotNumber({ value: `"${value}"` }) };
   }
   if (type === 'boolean') {
     if (typeof value === 'boolean') return value;
     const words = source ? { trueValues: source.trueValues, falseValues: source.falseValues } : undefined;
     const parsed = parseBooleanCell(String(value), words);
-    return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a yes/no value` };
+    return parsed.ok && parsed.value !== null ? parsed.value : { error: configText.valueNotYesNo({ value: `"${value}"` }) };
   }
-  if (typeof value === 'boolean') return { error: `${value} is not a date` };
+  if (typeof value === 'boolean') return { error: configText.valueNotDate({ value: String(value) }) };
   const parsed = parseDateCell(String(value), source?.dateFormat);
-  return parsed.ok && parsed.value !== null ? parsed.value : { error: `"${value}" is not a date (write it as 2026-11-05)` };
+  return parsed.ok && parsed.value !== null ? parsed.value : { error: configText.valueNotDateHint({ value: `"${value}"` }) };
 }
 
 const ORDERED = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const;
-const TYPE_WORDS: Record<FieldType, string> = { text: 'a text field', number: 'a number field', boolean: 'a yes/no field', date: 'a date field' };
-const TYPE_EXAMPLES: Record<FieldType, string> = { text: '上门维修', number: '4.5 or 95%', boolean: 'true, false, 是 or 否', date: '2026-11-05' };
+const TYPE_WORDS: Record<FieldType, Text> = { text: configText.textField(), number: configText.numberField(), boolean: configText.booleanField(), date: configText.dateField() };
+const TYPE_EXAMPLES: Record<FieldType, TextLike> = { text: '上门维修', number: configText.numberExample(), boolean: configText.booleanExample(), date: '2026-11-05' };
 
 /** Converts a raw condition to the field's type; reports values that cannot be that type. */
 export function typedCondition(
@@ -59,12 +62,12 @@ export function typedCondition(
 ): Condition | null {
   let ok = true;
   const field = [...path].reverse().find((p) => typeof p === 'string' && !(ORDERED as readonly string[]).includes(p) && p !== 'in' && p !== 'not_in');
-  const subject = field === 'when' || field === undefined ? 'the value tested' : `"${String(field)}"`;
+  const subject = field === 'when' || field === undefined ? configText.theValueTested() : `"${String(field)}"`;
   const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
     const typed = typedValue(value, type, source, duration);
     if (typed !== null && typeof typed === 'object') {
-      const [what, example] = duration ? [`a duration field (${duration})`, '60 or "0:01:00"'] : [TYPE_WORDS[type], TYPE_EXAMPLES[type]];
-      ctx.problem(at, `${typed.error}, but ${subject} is ${what}`, `e.g. ${example}`);
+      const [what, example] = duration ? [configText.durationField({ unit: duration }), configText.durationExample()] : [TYPE_WORDS[type], TYPE_EXAMPLES[type]];
+      ctx.problem(at, configText.conditionType({ error: typed.error, subject, type: what }), configText.example({ example }));
       ok = false;
       return null;
     }
@@ -80,7 +83,7 @@ export function typedCondition(
     if (raw.not_in) ops.not_in = raw.not_in.map((v, i) => convert(v, [...path, 'not_in', i]));
     if (raw.empty !== undefined) ops.empty = raw.empty;
     if (Object.keys(ops).length === 0) {
-      ctx.problem(path, 'the condition is empty', 'e.g. { gte: 1 }');
+      ctx.problem(path, configText.conditionEmpty(), configText.conditionEmptyHint());
       ok = false;
     }
     condition = { kind: 'ops', ops };

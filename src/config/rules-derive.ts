@@ -9,6 +9,8 @@ import type { Expr, Field, FieldType } from '../core/types.js';
 import { parseDateCell } from '../read/cells.js';
 import type { RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
+import { configText } from '../messages/config.js';
+import { joinText } from '../messages/text.js';
 
 type Check = (message: string, offset: number) => void;
 
@@ -75,12 +77,12 @@ export function buildDerived(ctx: RuleContext, sourceId: string, columns: Field[
   const path = (name: string) => ['sources', sourceId, 'derive', name];
   const parsed = new Map<string, Expr>();
   for (const [name, text] of Object.entries(derive)) {
-    if (columns.some((f) => f.id === name)) ctx.problem(path(name), `"${name}" is already a column of source "${sourceId}"; give the derived field another name`, undefined, true);
+    if (columns.some((f) => f.id === name)) ctx.problem(path(name), configText.alreadyAColumn({ name, source: sourceId }), undefined, true);
     try {
       parsed.set(name, parseExpression(text));
     } catch (error) {
       if (!(error instanceof ExpressionError)) throw error;
-      ctx.problem(path(name), `"${text}": ${error.message}`);
+      ctx.problem(path(name), configText.quotedError({ text, message: error.message }));
     }
   }
   const known = [...columns.map((f) => f.id), ...Object.keys(derive)];
@@ -89,12 +91,12 @@ export function buildDerived(ctx: RuleContext, sourceId: string, columns: Field[
     const refs = referencedNames(expr);
     graph.set(name, refs.filter((r) => parsed.has(r)));
     for (const ref of refs) {
-      if (!known.includes(ref)) ctx.problem(path(name), `"${ref}" is not a field of source "${sourceId}"`, didYouMean(ref, known) || `fields: ${known.join(', ')}`);
+      if (!known.includes(ref)) ctx.problem(path(name), configText.notAField({ field: ref, source: sourceId }), didYouMean(ref, known) || configText.fields({ list: known.join(', ') }));
     }
   }
   const cycle = findCycle(graph);
   if (cycle) {
-    ctx.problem(path(cycle[0]), `derived fields refer to each other in a cycle: ${cycle.join(' → ')}`);
+    ctx.problem(path(cycle[0]), configText.derivedCycle({ cycle: cycle.join(' → ') }));
     return [];
   }
   // Order: each derived field after the ones it uses.
@@ -109,7 +111,7 @@ export function buildDerived(ctx: RuleContext, sourceId: string, columns: Field[
   const fields: Field[] = [];
   for (const name of ordered) {
     const text = derive[name];
-    const type = typeOf(parsed.get(name)!, (n) => types.get(n), (message, offset) => ctx.problem(path(name), `"${text}": ${message}${offset ? ` (at column ${offset + 1})` : ''}`));
+    const type = typeOf(parsed.get(name)!, (n) => types.get(n), (message, offset) => ctx.problem(path(name), configText.quotedError({ text, message: joinText([message, offset ? configText.atColumn({ column: offset + 1 }) : '']) })));
     if (type === null) continue;
     types.set(name, type);
     fields.push({ id: name, type, headers: [], derive: parsed.get(name)!, deriveText: text });
@@ -122,7 +124,7 @@ export function buildCalendar(ctx: RuleContext, raw: { holidays?: (string | numb
   const days = (list: (string | number)[] | undefined, key: string) => new Set((list ?? []).flatMap((value, i) => {
     const parsed = parseDateCell(String(value));
     if (parsed.ok && parsed.value !== null) return [Math.floor(parsed.value)];
-    ctx.problem(['calendar', key, i], `"${value}" is not a date`, 'write dates as 2026-10-01');
+    ctx.problem(['calendar', key, i], configText.notADate({ value: String(value) }), configText.writeDates());
     return [];
   }));
   return { holidays: days(raw?.holidays, 'holidays'), workdays: days(raw?.workdays, 'workdays') };

@@ -7,45 +7,47 @@ import type { Adjustment, Dimension, Grade, Role, Scheme, Source, Standard, Veto
 import type { RawConfig, RawStandard } from './schema.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
+import { configText } from '../messages/config.js';
+import type { Text } from '../messages/text.js';
 
 const WEIGHT_TOLERANCE = 1e-9;
 
 type Scoring = Pick<Scheme, 'dimensions' | 'roles' | 'defaultRole' | 'adjustments' | 'vetoes' | 'grades' | 'maxTotal' | 'distributionScope'>;
 
-function checkSum(ctx: RuleContext, weights: number[], path: PropertyKey[], what: string): void {
+function checkSum(ctx: RuleContext, weights: number[], path: PropertyKey[], what: Text): void {
   const total = weights.reduce((a, b) => a + b, 0);
   if (Math.abs(total - 100) > WEIGHT_TOLERANCE) {
-    ctx.problem(path, `${what} sum to ${+total.toFixed(6)}, not 100`, `adjust them by ${+(100 - total).toFixed(6)}`);
+    ctx.problem(path, configText.weightsSum({ what, total: +total.toFixed(6) }), configText.adjustBy({ by: +(100 - total).toFixed(6) }));
   }
 }
 
 function buildStandard(ctx: RuleContext, raw: RawStandard, path: PropertyKey[]): Standard | null {
   const cap = raw.cap ?? 100;
-  if (cap <= 0) ctx.problem([...path, 'cap'], 'cap must be above 0');
+  if (cap <= 0) ctx.problem([...path, 'cap'], configText.capAbove0());
   switch (raw.method) {
     case 'linear':
-      if (raw.target === raw.zero) ctx.problem(path, 'target and zero are equal, so the score cannot be computed', 'zero is the value that scores 0, target the one that scores 100');
+      if (raw.target === raw.zero) ctx.problem(path, configText.targetEqualsZero(), configText.targetEqualsZeroHint());
       return { method: 'linear', target: raw.target, zero: raw.zero, floor: raw.floor, cap };
     case 'ratio':
-      if (raw.target <= 0) ctx.problem([...path, 'target'], 'the target of a ratio standard must be above 0');
+      if (raw.target <= 0) ctx.problem([...path, 'target'], configText.ratioTarget());
       return { method: 'ratio', target: raw.target, better: raw.better ?? 'higher', floor: raw.floor, cap };
     case 'piecewise': {
       const at = raw.points.map((p) => p.at);
       const up = at.every((x, i) => i === 0 || x > at[i - 1]);
       const down = at.every((x, i) => i === 0 || x < at[i - 1]);
-      if (!up && !down) ctx.problem([...path, 'points'], 'the "at" values of the points must be strictly ascending or strictly descending');
+      if (!up && !down) ctx.problem([...path, 'points'], configText.pointsOrder());
       return { method: 'piecewise', points: raw.points, cap };
     }
     case 'bands':
       raw.bands.forEach((band, i) => {
         if (band.min !== undefined && band.max !== undefined && band.min >= band.max) {
-          ctx.problem([...path, 'bands', i], `this band can never match: min ${band.min} is not below max ${band.max}`);
+          ctx.problem([...path, 'bands', i], configText.bandEmpty({ min: band.min, max: band.max }));
           return;
         }
         const shadow = raw.bands.slice(0, i).findIndex((b) =>
           (b.min === undefined || (band.min !== undefined && b.min <= band.min)) &&
           (b.max === undefined || (band.max !== undefined && b.max >= band.max)));
-        if (shadow >= 0) ctx.problem([...path, 'bands', i], `this band can never match: band ${shadow + 1} above it already covers its whole range`, 'bands are tried in order; put narrower bands first');
+        if (shadow >= 0) ctx.problem([...path, 'bands', i], configText.bandShadowed({ band: shadow + 1 }), configText.bandShadowedHint());
       });
       return { method: 'bands', bands: raw.bands, cap };
     case 'deduct':
@@ -67,14 +69,14 @@ function buildDimensions(raw: RawConfig, ctx: RuleContext): Dimension[] {
     const path = ['dimensions', id];
     const indicators = d.indicators.flatMap((ind, i) => {
       const at = [...path, 'indicators', i];
-      if (!raw.metrics[ind.metric] && !ctx.cut(`metrics.${ind.metric}`)) ctx.problem([...at, 'metric'], `metric "${ind.metric}" is not defined`, didYouMean(ind.metric, metricIds) || 'define it under metrics:');
-      if (!(ind.weight > 0)) ctx.problem([...at, 'weight'], 'an indicator weight must be above 0');
+      if (!raw.metrics[ind.metric] && !ctx.cut(`metrics.${ind.metric}`)) ctx.problem([...at, 'metric'], configText.metricNotDefined({ id: ind.metric }), didYouMean(ind.metric, metricIds) || configText.defineMetric());
+      if (!(ind.weight > 0)) ctx.problem([...at, 'weight'], configText.indicatorWeight());
       const standard = buildStandard(ctx, ind.standard, [...at, 'standard']);
       if (!standard) return [];
       return [{ metric: ind.metric, label: ind.label ?? ind.metric, weight: ind.weight, standard, missing: ind.missing ?? raw.missing ?? 'exclude' }];
     });
     // A dimension that lost an indicator to a shape problem cannot be summed yet.
-    if (!ctx.cut(`indicators.${id}`)) checkSum(ctx, d.indicators.map((i) => i.weight), [...path, 'indicators'], `the indicator weights of dimension "${id}"`);
+    if (!ctx.cut(`indicators.${id}`)) checkSum(ctx, d.indicators.map((i) => i.weight), [...path, 'indicators'], configText.indicatorWeights({ id }));
     return { id, label: d.label ?? id, indicators };
   });
 }
@@ -83,11 +85,11 @@ function buildRoles(raw: RawConfig, ctx: RuleContext): Role[] {
   const dimensionIds = Object.keys(raw.dimensions);
   return Object.entries(raw.roles).map(([id, r]) => {
     const weights = Object.entries(r.weights).map(([dimension, weight]) => {
-      if (!raw.dimensions[dimension] && !ctx.cut(`dimensions.${dimension}`)) ctx.problem(['roles', id, 'weights', dimension], `dimension "${dimension}" is not defined`, didYouMean(dimension, dimensionIds) || `dimensions: ${dimensionIds.join(', ')}`, true);
-      if (!(weight > 0)) ctx.problem(['roles', id, 'weights', dimension], 'a dimension weight must be above 0');
+      if (!raw.dimensions[dimension] && !ctx.cut(`dimensions.${dimension}`)) ctx.problem(['roles', id, 'weights', dimension], configText.dimensionNotDefined({ id: dimension }), didYouMean(dimension, dimensionIds) || configText.dimensions({ list: dimensionIds.join(', ') }), true);
+      if (!(weight > 0)) ctx.problem(['roles', id, 'weights', dimension], configText.dimensionWeight());
       return { dimension, weight };
     });
-    checkSum(ctx, weights.map((w) => w.weight), ['roles', id, 'weights'], `the dimension weights of role "${id}"`);
+    checkSum(ctx, weights.map((w) => w.weight), ['roles', id, 'weights'], configText.dimensionWeights({ id }));
     return { id, label: r.label ?? id, weights };
   });
 }
@@ -96,27 +98,27 @@ function buildGrades(raw: RawConfig, ctx: RuleContext): Grade[] {
   const grades = raw.grades.map((g) => ({ grade: g.grade, min: g.min, maxShare: g.max_share }));
   grades.forEach((g, i) => {
     const last = i === grades.length - 1;
-    if (!last && g.min === undefined) ctx.problem(['grades', i], `grade "${g.grade}" needs a min (only the last grade catches the rest)`);
+    if (!last && g.min === undefined) ctx.problem(['grades', i], configText.gradeNeedsMin({ grade: g.grade }));
     const previous = grades.slice(0, i).reverse().find((p) => p.min !== undefined);
-    if (g.min !== undefined && previous && g.min >= previous.min!) ctx.problem(['grades', i, 'min'], `grades must go from highest to lowest: ${g.min} is not below ${previous.min} of "${previous.grade}"`);
-    if (g.maxShare !== undefined && (g.maxShare < 0 || g.maxShare > 1)) ctx.problem(['grades', i, 'max_share'], 'max_share must be between 0% and 100%');
-    if (grades.findIndex((o) => o.grade === g.grade) !== i) ctx.problem(['grades', i, 'grade'], `grade "${g.grade}" is listed twice`);
+    if (g.min !== undefined && previous && g.min >= previous.min!) ctx.problem(['grades', i, 'min'], configText.gradesOrder({ min: g.min, previous: previous.min!, grade: previous.grade }));
+    if (g.maxShare !== undefined && (g.maxShare < 0 || g.maxShare > 1)) ctx.problem(['grades', i, 'max_share'], configText.maxShareRange());
+    if (grades.findIndex((o) => o.grade === g.grade) !== i) ctx.problem(['grades', i, 'grade'], configText.gradeTwice({ grade: g.grade }));
   });
   const shares = grades.reduce((sum, g) => sum + (g.maxShare ?? 0), 0);
-  if (shares > 1 + WEIGHT_TOLERANCE) ctx.problem(['grades'], `the max_share values add up to ${+(shares * 100).toFixed(4)}%, more than 100%`);
+  if (shares > 1 + WEIGHT_TOLERANCE) ctx.problem(['grades'], configText.maxShareSum({ total: +(shares * 100).toFixed(4) }));
   return grades;
 }
 
 function buildVetoes(raw: RawConfig, ctx: RuleContext, grades: Grade[]): Veto[] {
   return (raw.veto ?? []).flatMap((v, i): Veto[] => {
     const path = ['veto', i];
-    if (!raw.metrics[v.metric] && !ctx.cut(`metrics.${v.metric}`)) ctx.problem([...path, 'metric'], `metric "${v.metric}" is not defined`, didYouMean(v.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
+    if (!raw.metrics[v.metric] && !ctx.cut(`metrics.${v.metric}`)) ctx.problem([...path, 'metric'], configText.metricNotDefined({ id: v.metric }), didYouMean(v.metric, Object.keys(raw.metrics)) || configText.defineMetric());
     const effects = [v.effect !== undefined, v.cap !== undefined, v.grade !== undefined].filter(Boolean).length;
     if (effects !== 1) {
-      ctx.problem(path, `a veto needs exactly one of effect: zero, cap: N or grade: G (it has ${effects})`);
+      ctx.problem(path, configText.vetoEffects({ count: effects }));
       return [];
     }
-    if (v.grade !== undefined && !grades.some((g) => g.grade === v.grade) && !ctx.cut('grades')) ctx.problem([...path, 'grade'], `grade "${v.grade}" is not one of the grades`, `grades: ${grades.map((g) => g.grade).join(', ')}`);
+    if (v.grade !== undefined && !grades.some((g) => g.grade === v.grade) && !ctx.cut('grades')) ctx.problem([...path, 'grade'], configText.gradeNotOne({ grade: v.grade }), configText.grades({ list: grades.map((g) => g.grade).join(', ') }));
     const when = typedCondition(ctx, v.when, 'number', [...path, 'when']);
     if (!when) return [];
     const base = { metric: v.metric, label: v.label ?? v.metric, when };
@@ -128,8 +130,8 @@ function buildVetoes(raw: RawConfig, ctx: RuleContext, grades: Grade[]): Veto[] 
 
 function buildAdjustments(raw: RawConfig, ctx: RuleContext): Adjustment[] {
   return (raw.adjustments ?? []).map((a, i) => {
-    if (!raw.metrics[a.metric] && !ctx.cut(`metrics.${a.metric}`)) ctx.problem(['adjustments', i, 'metric'], `metric "${a.metric}" is not defined`, didYouMean(a.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
-    if (a.min !== undefined && a.max !== undefined && a.min > a.max) ctx.problem(['adjustments', i], `min ${a.min} is above max ${a.max}`);
+    if (!raw.metrics[a.metric] && !ctx.cut(`metrics.${a.metric}`)) ctx.problem(['adjustments', i, 'metric'], configText.metricNotDefined({ id: a.metric }), didYouMean(a.metric, Object.keys(raw.metrics)) || configText.defineMetric());
+    if (a.min !== undefined && a.max !== undefined && a.min > a.max) ctx.problem(['adjustments', i], configText.minAboveMax({ min: a.min, max: a.max }));
     return { metric: a.metric, label: a.label ?? a.metric, per: a.per, min: a.min, max: a.max };
   });
 }
@@ -137,15 +139,15 @@ function buildAdjustments(raw: RawConfig, ctx: RuleContext): Adjustment[] {
 export function buildScoring(raw: RawConfig, ctx: RuleContext, sources: Source[]): Scoring {
   const dimensions = buildDimensions(raw, ctx);
   const roles = buildRoles(raw, ctx);
-  if (roles.length === 0 && !ctx.cut('roles.')) ctx.problem(['roles'], 'at least one role is needed');
+  if (roles.length === 0 && !ctx.cut('roles.')) ctx.problem(['roles'], configText.needsRole());
   if (raw.default_role !== undefined && !raw.roles[raw.default_role] && !ctx.cut(`roles.${raw.default_role}`)) {
-    ctx.problem(['default_role'], `role "${raw.default_role}" is not defined`, didYouMean(raw.default_role, Object.keys(raw.roles)) || undefined);
+    ctx.problem(['default_role'], configText.roleNotDefined({ id: raw.default_role }), didYouMean(raw.default_role, Object.keys(raw.roles)) || undefined);
   }
   const hasRoster = sources.some((s) => s.id === 'roster') || ctx.cut('sources.roster');
   if (!hasRoster && raw.default_role === undefined && roles.length > 1) {
-    ctx.problem(['roles'], 'without a roster source, default_role is needed to know whom to score under which role', 'add default_role: <role id>', true);
+    ctx.problem(['roles'], configText.needsDefaultRole(), configText.needsDefaultRoleHint(), true);
   }
-  if (raw.max_total !== undefined && !(raw.max_total > 0)) ctx.problem(['max_total'], 'max_total must be above 0');
+  if (raw.max_total !== undefined && !(raw.max_total > 0)) ctx.problem(['max_total'], configText.maxTotal());
   const grades = buildGrades(raw, ctx);
   return {
     dimensions, roles, defaultRole: raw.default_role,

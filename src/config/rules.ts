@@ -12,33 +12,36 @@ import { buildEffective } from './rules-effective.js';
 import { buildScoring } from './rules-scoring.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
+import type { TextLike } from '../messages/text.js';
+import { configText } from '../messages/config.js';
+import type { Text } from '../messages/text.js';
 
 const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMERIC_AGGS = new Set(['sum', 'avg', 'min', 'max', 'median', 'percentile']);
 
 export interface PlacedProblem {
   path: PropertyKey[];
-  message: string;
-  hint?: string;
+  message: TextLike;
+  hint?: TextLike;
   atKey?: boolean;
 }
 
-function checkId(ctx: RuleContext, kind: string, id: string, path: PropertyKey[]): void {
+function checkId(ctx: RuleContext, kind: Text, id: string, path: PropertyKey[]): void {
   if (!ID.test(id)) {
-    ctx.problem(path, `${kind} id "${id}" must use letters, digits and _ and not start with a digit`, undefined, true);
+    ctx.problem(path, configText.badId({ kind, id }), undefined, true);
   }
 }
 
 function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
   return Object.entries(raw.sources).map(([id, s]) => {
     const path = ['sources', id];
-    checkId(ctx, 'source', id, path);
+    checkId(ctx, configText.kindSource(), id, path);
     const fields = Object.entries(s.columns).map(([field, headers]): Field => {
-      checkId(ctx, 'field', field, [...path, 'columns', field]);
+      checkId(ctx, configText.kindField(), field, [...path, 'columns', field]);
       const declared = s.types?.[field];
       const fixed: FieldType | undefined = field === 'employee' ? 'text' : field === 'date' ? 'date' : undefined;
       if (fixed && declared && declared !== fixed) {
-        ctx.problem([...path, 'types', field], `the ${field} field is always of type ${fixed}`);
+        ctx.problem([...path, 'types', field], configText.fixedType({ field, type: fixed }));
       }
       const list = typeof headers === 'string' ? [headers] : headers;
       // A duration (SPEC §4.6) is a number field in its unit; only reading it differs.
@@ -46,11 +49,11 @@ function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
       return { id: field, type: fixed ?? (declared as FieldType | undefined) ?? 'text', headers: list };
     });
     if (!s.columns.employee) {
-      ctx.problem([...path, 'columns'], `source "${id}" needs an employee column`, 'add e.g. employee: 工号');
+      ctx.problem([...path, 'columns'], configText.needsEmployee({ id }), configText.needsEmployeeHint());
     }
     for (const field of Object.keys(s.types ?? {})) {
       if (!s.columns[field]) {
-        ctx.problem([...path, 'types', field], `"${field}" has a type but no column`, didYouMean(field, Object.keys(s.columns)) || `add it under columns`, true);
+        ctx.problem([...path, 'types', field], configText.typeWithoutColumn({ field }), didYouMean(field, Object.keys(s.columns)) || configText.addUnderColumns(), true);
       }
     }
     fields.push(...buildDerived(ctx, id, fields, s.derive));
@@ -68,8 +71,8 @@ function buildFilter(ctx: RuleContext, source: Source, filter: Record<string, Ra
   for (const [field, condition] of Object.entries(filter)) {
     const f = source.fields.find((x) => x.id === field);
     if (!f) {
-      const hint = didYouMean(field, source.fields.map((x) => x.id)) || `fields of ${source.id}: ${source.fields.map((x) => x.id).join(', ')}`;
-      ctx.problem([...path, field], `"${field}" is not a field of source "${source.id}"`, hint, true);
+      const hint = didYouMean(field, source.fields.map((x) => x.id)) || configText.fieldsOf({ source: source.id, list: source.fields.map((x) => x.id).join(', ') });
+      ctx.problem([...path, field], configText.notAField({ field, source: source.id }), hint, true);
       continue;
     }
     const typed = typedCondition(ctx, condition, f.type, [...path, field], source, f.duration);
@@ -84,47 +87,47 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
   const graph = new Map<string, string[]>();
   for (const [id, m] of Object.entries(raw.metrics)) {
     const path = ['metrics', id];
-    checkId(ctx, 'metric', id, path);
+    checkId(ctx, configText.kindMetric(), id, path);
     if ('formula' in m) {
       try {
         const formula = parseExpression(m.formula);
         const allowed = new Set(['min', 'max', 'abs']);
         const bad = usedFunctions(formula).find((fn) => !allowed.has(fn));
-        if (bad) ctx.problem([...path, 'formula'], `${bad}() cannot be used in a metric formula`, 'formulas may use + - * /, parentheses, min(), max() and abs()');
+        if (bad) ctx.problem([...path, 'formula'], configText.functionNotAllowed({ name: bad }), configText.functionsAllowed());
         const refs = referencedNames(formula);
         for (const ref of refs) {
           if (!raw.metrics[ref] && !ctx.cut(`metrics.${ref}`)) {
-            ctx.problem([...path, 'formula'], `the formula refers to "${ref}", which is not a metric`, didYouMean(ref, metricIds) || undefined);
+            ctx.problem([...path, 'formula'], configText.notAMetric({ ref }), didYouMean(ref, metricIds) || undefined);
           }
         }
         graph.set(id, refs);
         metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.label ? { label: m.label } : {}) });
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
-        ctx.problem([...path, 'formula'], `formula "${m.formula}": ${error.message}`);
+        ctx.problem([...path, 'formula'], configText.formulaError({ formula: m.formula, message: error.message }));
       }
       continue;
     }
     const source = sources.find((s) => s.id === m.source);
     if (!source) {
-      if (!ctx.cut(`sources.${m.source}`)) ctx.problem([...path, 'source'], `source "${m.source}" is not defined`, didYouMean(m.source, sources.map((s) => s.id)) || `sources: ${sources.map((s) => s.id).join(', ')}`);
+      if (!ctx.cut(`sources.${m.source}`)) ctx.problem([...path, 'source'], configText.sourceNotDefined({ id: m.source }), didYouMean(m.source, sources.map((s) => s.id)) || configText.sources({ list: sources.map((s) => s.id).join(', ') }));
       continue;
     }
     const field = m.field ? source.fields.find((f) => f.id === m.field) : undefined;
     if (m.field && !field) {
-      ctx.problem([...path, 'field'], `"${m.field}" is not a field of source "${source.id}"`, didYouMean(m.field, source.fields.map((f) => f.id)) || `fields: ${source.fields.map((f) => f.id).join(', ')}`);
+      ctx.problem([...path, 'field'], configText.notAField({ field: m.field, source: source.id }), didYouMean(m.field, source.fields.map((f) => f.id)) || configText.fields({ list: source.fields.map((f) => f.id).join(', ') }));
     }
     if (!m.field && m.agg !== 'count' && m.agg !== 'ratio') {
-      ctx.problem(path, `agg "${m.agg}" needs a field`, 'add field: <one of the source\'s fields>');
+      ctx.problem(path, configText.aggNeedsField({ agg: m.agg }), configText.aggNeedsFieldHint());
     }
     if (field && NUMERIC_AGGS.has(m.agg) && field.type === 'text') {
-      ctx.problem([...path, 'field'], `agg "${m.agg}" needs a number field, but "${field.id}" is text`, `set types: { ${field.id}: number } in source "${source.id}"`);
+      ctx.problem([...path, 'field'], configText.aggNeedsNumber({ agg: m.agg, field: field.id }), configText.setNumberType({ field: field.id, source: source.id }));
     }
     if (m.agg === 'percentile' && (m.p === undefined || m.p < 0 || m.p > 100)) {
-      ctx.problem(path, 'agg "percentile" needs p between 0 and 100', 'e.g. p: 90');
+      ctx.problem(path, configText.percentileP(), configText.percentileHint());
     }
-    if (m.agg === 'ratio' && !m.hit) ctx.problem(path, 'agg "ratio" needs hit: the condition a row must meet to count as a hit');
-    if (m.agg !== 'ratio' && m.hit) ctx.problem([...path, 'hit'], `hit is only used by agg "ratio"`, undefined, true);
+    if (m.agg === 'ratio' && !m.hit) ctx.problem(path, configText.ratioNeedsHit());
+    if (m.agg !== 'ratio' && m.hit) ctx.problem([...path, 'hit'], configText.hitOnlyRatio(), undefined, true);
     metrics.push({
       id, kind: 'agg', source: source.id, agg: m.agg, field: field?.id, p: m.p,
       where: buildFilter(ctx, source, m.where, [...path, 'where']),
@@ -133,7 +136,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
     });
   }
   const cycle = findCycle(graph);
-  if (cycle) ctx.problem(['metrics', cycle[0], 'formula'], `formulas refer to each other in a cycle: ${cycle.join(' → ')}`);
+  if (cycle) ctx.problem(['metrics', cycle[0], 'formula'], configText.formulaCycle({ cycle: cycle.join(' → ') }));
   return metrics;
 }
 
@@ -151,9 +154,9 @@ function inferLocale(raw: RawConfig): 'zh-CN' | 'en' {
 
 /** The scheme of a config whose shape is right; `cut`: entries removed for shape problems
  *  already reported (see ./cut.ts), whose absence is not reported again. */
-export function buildScheme(raw: RawConfig, cut: ReadonlySet<string> = new Set()): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
+export function buildScheme(raw: RawConfig, cut: ReadonlySet<string> = new Set()): { scheme: Scheme; problems: PlacedProblem[]; warnings: TextLike[] } {
   const problems: PlacedProblem[] = [];
-  const warnings: string[] = [];
+  const warnings: TextLike[] = [];
   const ctx: RuleContext = {
     problem: (path, message, hint, atKey) => problems.push({ path, message, hint: hint || undefined, atKey }),
     warn: (message) => warnings.push(message),

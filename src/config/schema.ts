@@ -4,6 +4,7 @@
  * live in rules.ts; this file only says what each key may hold.
  */
 import * as z from 'zod';
+import { configText } from '../messages/config.js';
 
 const ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PERCENT = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%\s*$/;
@@ -14,7 +15,7 @@ export const numberish = z.unknown().transform((value, ctx): number => {
   const match = typeof value === 'string' ? PERCENT.exec(value) : null;
   // Shift the decimal point in the text (95e-2) so 1.1% is exactly 0.011.
   if (match) return Number(`${match[1]}e-2`);
-  ctx.addIssue({ code: 'custom', message: 'expected a number or a percentage such as 95%' });
+  ctx.addIssue({ code: 'custom', message: String(configText.expectedNumber()) });
   return z.NEVER;
 });
 

@@ -1,3 +1,5 @@
+import { configText } from '../messages/config.js';
+import type { Text } from '../messages/text.js';
 /**
  * "Did you mean …?" for config keys and references: the closest known word by edit
  * distance, when it is close enough to be a plausible typo.
@@ -37,7 +39,7 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance?
 }
 
 /** ` (did you mean "x"?)`, or an empty string. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+export function didYouMean(word: string, candidates: Iterable<string>): Text | '' {
   const match = closest(word, candidates);
-  return match ? `did you mean "${match}"?` : '';
+  return match ? configText.didYouMean({ match }) : '';
 }

@@ -7,6 +7,8 @@
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { configText } from '../messages/config.js';
+import type { Text, TextLike } from '../messages/text.js';
 
 export type Path = readonly PropertyKey[];
 
@@ -14,7 +16,7 @@ export type Path = readonly PropertyKey[];
 export const MAX_DEPTH = 32;
 /** Copies of anchored values an alias may make (yaml's default is 100). */
 const MAX_ALIAS_COUNT = 50;
-const STRUCTURE_HINT = 'look at the indentation and brackets on this line and the line above';
+const STRUCTURE_HINT = configText.structureHint();
 const TOO_DEEP = 'the YAML is nested too deeply for kpi to read';
 
 export interface ParsedYaml {
@@ -61,9 +63,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       problems.push({
         where: alias && bomb ? at(alias.offset) : `${file}:1:1`,
         message: bomb
-          ? `the aliases${alias ? ` (*${alias.name} …)` : ''} expand to more than ${MAX_ALIAS_COUNT} copies: this looks like an alias bomb, so the config is refused`
-          : `the YAML could not be read: ${(error as Error).message}`,
-        hint: bomb ? 'write the values out instead of repeating aliases' : undefined,
+          ? configText.aliasBomb({ alias: alias ? ` (*${alias.name} …)` : '', max: MAX_ALIAS_COUNT })
+          : configText.yamlUnreadable({ message: (error as Error).message }),
+        hint: bomb ? configText.aliasBombHint() : undefined,
       });
     }
   }
@@ -71,26 +73,26 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   return { data, problems, locate };
 }
 
-function yamlHint(code: string): string | undefined {
+function yamlHint(code: string): Text | undefined {
   if (code === 'DUPLICATE_KEY' || code === 'TAG_RESOLVE_FAILED') return undefined;
-  if (code === 'MULTIPLE_DOCS') return 'remove the "---" line and what follows it, or merge the two into one';
-  if (code === 'RESOURCE_EXHAUSTION') return `a scheme nests a few levels; kpi.yaml may nest at most ${MAX_DEPTH}`;
+  if (code === 'MULTIPLE_DOCS') return configText.multipleDocsHint();
+  if (code === 'RESOURCE_EXHAUSTION') return configText.nestingHint({ max: MAX_DEPTH });
   return STRUCTURE_HINT;
 }
 
-function yamlMessage(code: string, message: string, token: string): string {
+function yamlMessage(code: string, message: string, token: string): TextLike {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return `the key "${token}" appears twice in the same block; keep one`;
+      return configText.duplicateKey({ key: token });
     case 'TAG_RESOLVE_FAILED':
-      return `${first} (tags such as !foo are not allowed in kpi.yaml)`;
+      return configText.tagNotAllowed({ message: first });
     case 'MULTIPLE_DOCS':
-      return 'a second YAML document starts here (after ---); kpi.yaml holds one';
+      return configText.multipleDocs();
     case 'RESOURCE_EXHAUSTION':
-      return /call stack/i.test(first) ? TOO_DEEP : `YAML syntax: ${first}`;
+      return /call stack/i.test(first) ? TOO_DEEP : configText.yamlSyntax({ message: first });
     default:
-      return `YAML syntax: ${first}`;
+      return configText.yamlSyntax({ message: first });
   }
 }
 
@@ -106,13 +108,13 @@ function shapeProblems(root: Node | null, at: (offset: number) => string): Probl
     if (tooDeep || !(isMap(node) || isSeq(node))) return;
     if (depth > MAX_DEPTH) {
       tooDeep = true;
-      problems.push({ where: at(node.range?.[0] ?? 0), message: `the YAML is nested more than ${MAX_DEPTH} levels deep here`, hint: 'a scheme needs far fewer: is this the right file?' });
+      problems.push({ where: at(node.range?.[0] ?? 0), message: configText.tooDeep({ max: MAX_DEPTH }), hint: configText.tooDeepHint() });
       return;
     }
     for (const item of node.items) {
       if (isPair(item)) {
         if (isScalar(item.key) && item.key.value === '__proto__') {
-          problems.push({ where: at(item.key.range?.[0] ?? 0), message: 'the key "__proto__" is not allowed in kpi.yaml (it is reserved by JavaScript)', hint: 'rename it' });
+          problems.push({ where: at(item.key.range?.[0] ?? 0), message: configText.protoKey(), hint: configText.rename() });
         }
         walk(item.value, depth + 1);
       } else {

@@ -4,6 +4,8 @@
  * the roster are a warning and are scored under `default_role`.
  */
 import type { Role, RowOrigin, Scheme } from './types.js';
+import { peopleText } from '../messages/people.js';
+import { joinText, type TextLike } from '../messages/text.js';
 
 export interface RosterEntry {
   id: string;
@@ -19,13 +21,13 @@ export interface Person {
   team: string | null;
   role: Role | null;
   /** Why this person cannot be scored, or null. */
-  error: string | null;
+  error: TextLike | null;
   inRoster: boolean;
 }
 
 export interface PeopleResult {
   people: Person[];
-  warnings: string[];
+  warnings: TextLike[];
   /** Ledger people missing from the roster (a warning; an error under --strict). */
   notInRoster: string[];
 }
@@ -50,7 +52,7 @@ function rosterPerson(scheme: Scheme, entry: RosterEntry): Person {
   const role = roleFromCell(scheme, entry.role);
   if (role) return { ...base, role, error: null };
   const known = scheme.roles.map((r) => (r.label !== r.id ? `${r.id} (${r.label})` : r.id)).join(', ');
-  return { ...base, role: null, error: `role "${entry.role}" is not in the config (roles: ${known})` };
+  return { ...base, role: null, error: peopleText.roleNotInConfig({ role: entry.role ?? '', known }) };
 }
 
 /**
@@ -63,14 +65,12 @@ export function resolvePeople(
   seen: ReadonlyMap<string, string | null>,
 ): PeopleResult {
   const people: Person[] = [];
-  const warnings: string[] = [];
+  const warnings: TextLike[] = [];
   const listed = new Map<string, RosterEntry>();
   for (const entry of roster ?? []) {
     const first = listed.get(entry.id);
     if (first) {
-      warnings.push(
-        `${entry.origin.file} row ${entry.origin.row}: employee ${entry.id} is listed twice in the roster; using row ${first.origin.row}`,
-      );
+      warnings.push(peopleText.listedTwice({ file: entry.origin.file, row: entry.origin.row, id: entry.id, first: first.origin.row }));
       continue;
     }
     listed.set(entry.id, entry);
@@ -81,13 +81,13 @@ export function resolvePeople(
   for (const [id, name] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (listed.has(id)) continue;
     if (roster) notInRoster.push(id);
-    const error = role ? null : 'not in the roster, and the config has no default_role to score them under';
+    const error = role ? null : peopleText.noDefaultRole();
     people.push({ id, name, team: null, role, error, inRoster: false });
   }
   if (notInRoster.length > 0) {
-    const shown = notInRoster.slice(0, 10).join(', ') + (notInRoster.length > 10 ? `, … (${notInRoster.length} in all)` : '');
-    const how = role ? `scored as ${role.label}` : 'not scored';
-    warnings.push(`${notInRoster.length} people in the ledgers are not in the roster (${how}): ${shown}`);
+    const shown = joinText([notInRoster.slice(0, 10).join(', '), notInRoster.length > 10 ? peopleText.inAll({ count: notInRoster.length }) : '']);
+    const how = role ? peopleText.scoredAs({ role: role.label }) : peopleText.notScored();
+    warnings.push(peopleText.notInRoster({ count: notInRoster.length, how, shown }));
   }
   return { people, warnings, notInRoster };
 }

@@ -6,6 +6,7 @@ import type { BookStats } from './ledger-book.js';
 import type { EmployeeResult } from './result.js';
 import type { VetoHit } from './score.js';
 import type { RejectedRow, Scheme } from './types.js';
+import type { TextLike } from '../messages/text.js';
 
 export interface ReportIndicator {
   dimension: string;
@@ -28,7 +29,7 @@ export interface ReportEmployee {
   rank: number | null;
   teamRank: number | null;
   vetoes: VetoHit[];
-  error: string | null;
+  error: TextLike | null;
   dimensions: { id: string; weight: number; score: number | null; excluded: boolean }[];
   indicators: ReportIndicator[];
   /** Only with --compare (SPEC §9.1): the earlier period's final and rank, null if new. */
@@ -49,7 +50,7 @@ export interface ScoreReport {
   config: string;
   employees: ReportEmployee[];
   rejected: RejectedRow[];
-  warnings: string[];
+  warnings: TextLike[];
   stats: BookStats;
   /** Set by the command that knows the file (after the other keys, so their bytes stay). */
   scheme?: ReportScheme;
@@ -69,7 +70,7 @@ export function toReportEmployee(r: EmployeeResult): ReportEmployee {
 
 export function buildReport(
   scheme: Scheme,
-  input: { period: string | null; config: string; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: string[]; stats: BookStats },
+  input: { period: string | null; config: string; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: TextLike[]; stats: BookStats },
 ): ScoreReport {
   return {
     title: scheme.title,

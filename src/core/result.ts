@@ -8,6 +8,7 @@ import type { MetricValues } from './metrics.js';
 import type { Person } from './people.js';
 import { scoreEmployee, type EmployeeScore } from './score.js';
 import type { Scheme } from './types.js';
+import { peopleText } from '../messages/people.js';
 
 export interface EmployeeResult extends EmployeeScore {
   id: string;
@@ -38,7 +39,7 @@ export function scorePeople(
     const score: EmployeeScore = !person.role || person.error
       ? {
         base: null, adjustment: null, final: null, forcedGrade: null, vetoes: [],
-        error: person.error ?? 'no role', dimensions: [], indicators: [], adjustments: [],
+        error: person.error ?? peopleText.noRole(), dimensions: [], indicators: [], adjustments: [],
       }
       : scoreEmployee(scheme, person.role, valuesOf(person.id));
     // One literal, not spreads: this runs for every person.

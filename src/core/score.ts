@@ -8,6 +8,7 @@ import type { MetricValues } from './metrics.js';
 import { clamp, round2 } from './round.js';
 import { scoreIndicator } from './standards.js';
 import type { Dimension, Indicator, Role, Scheme, Veto } from './types.js';
+import type { TextLike } from '../messages/text.js';
 
 export interface IndicatorResult {
   dimension: string;
@@ -52,7 +53,7 @@ export interface EmployeeScore {
   /** A grade forced by a veto, applied after forced distribution. */
   forcedGrade: string | null;
   vetoes: VetoHit[];
-  error: string | null;
+  error: TextLike | null;
   dimensions: DimensionResult[];
   indicators: IndicatorResult[];
   adjustments: AdjustmentResult[];

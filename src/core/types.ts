@@ -1,3 +1,4 @@
+import type { TextLike } from '../messages/text.js';
 /**
  * The vocabulary of the scoring engine: a validated scheme (what kpi.yaml means once it
  * has been checked) and typed ledger rows. Everything in core/ speaks only these types;
@@ -211,7 +212,8 @@ export interface RejectedRow {
   row: number;
   column: string | null;
   value: string | null;
-  reason: string;
+  /** Why, in both languages (the Issues sheet follows the locale; JSON says `en`). */
+  reason: TextLike;
   /** Whose row it was, when the id could be read (not part of the JSON contract). */
   employee?: string;
 }

@@ -15,11 +15,19 @@ export interface Text {
   readonly en: string;
   readonly zh: string;
   toString(): string;
+  toJSON?(): string;
 }
+
+/** What carries a message: a Text, or a plain string (ledger text, or not yet a message). */
+export type TextLike = string | Text;
 
 class BilingualText implements Text {
   constructor(readonly en: string, readonly zh: string) {}
   toString(): string {
+    return this.en;
+  }
+  /** JSON is English (SPEC §15): a Text inside a report or validation serialises as its en. */
+  toJSON(): string {
     return this.en;
   }
 }
@@ -32,6 +40,12 @@ export function bilingual(en: string, zh: string): Text {
 /** Ledger text, a file name or a number that reads the same in every language. */
 export function verbatim(value: string): Text {
   return new BilingualText(value, value);
+}
+
+/** Texts (or plain strings, taken as they are) joined, in each language, by `separator`. */
+export function joinText(parts: ReadonlyArray<Text | string>, separator: Text | string = ''): Text {
+  const pick = (part: Text | string, lang: 'en' | 'zh') => (typeof part === 'string' ? part : part[lang]);
+  return new BilingualText(parts.map((p) => pick(p, 'en')).join(pick(separator, 'en')), parts.map((p) => pick(p, 'zh')).join(pick(separator, 'zh')));
 }
 
 export function isText(value: unknown): value is Text {
@@ -50,7 +64,25 @@ export interface MessageDef<P> {
   zh: (params: P) => string;
 }
 
-type Messages<C> = { [K in keyof C]: C[K] extends MessageDef<infer P> ? (P extends void ? () => Text : (params: P) => Text) : never };
+/** A string parameter may be given as a Text: each language's text then takes its own. */
+type TextParams<P> = { [K in keyof P]: P[K] extends string ? string | Text : P[K] };
+
+/** The parameters as one language sees them: a Text parameter becomes its text in it. */
+function inLang(params: unknown, lang: 'en' | 'zh'): unknown {
+  if (params === null || typeof params !== 'object') return params;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(params)) {
+    if (value instanceof BilingualText) (copy ??= { ...(params as Record<string, unknown>) })[key] = value[lang];
+  }
+  return copy ?? params;
+}
+
+/** A catalog's messages as functions; the parameters are those the English text declares. */
+type Messages<C> = {
+  [K in keyof C]: C[K] extends { en: (...args: infer A) => string }
+    ? A extends [infer P] ? (unknown extends P ? () => Text : P extends void ? () => Text : (params: TextParams<P>) => Text) : () => Text
+    : never;
+};
 
 /** Every catalog made so far, for the test that checks both languages of every message. */
 export const catalogs: Array<{ area: string; entries: Record<string, MessageDef<any>> }> = [];
@@ -63,7 +95,7 @@ export const catalogs: Array<{ area: string; entries: Record<string, MessageDef<
 export function defineMessages<C extends Record<string, MessageDef<any>>>(area: string, entries: C): Messages<C> {
   catalogs.push({ area, entries });
   const made: Record<string, (params: unknown) => Text> = {};
-  for (const [id, def] of Object.entries(entries)) made[id] = (params: unknown) => new BilingualText(def.en(params), def.zh(params));
+  for (const [id, def] of Object.entries(entries)) made[id] = (params: unknown) => new BilingualText(def.en(inLang(params, 'en')), def.zh(inLang(params, 'zh')));
   return made as Messages<C>;
 }
 

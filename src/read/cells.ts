@@ -14,21 +14,23 @@ import type { DayNumber } from '../core/types.js';
 import { durationText } from '../messages/durations.js';
 import type { Text } from '../messages/text.js';
 import { dayNumberFromYmd, daysInMonth, excelSerialToDayNumber, pad } from './days.js';
+import { cellReasons } from '../messages/cells.js';
+import type { TextLike } from '../messages/text.js';
 
 export { dayNumberFromYmd, excelSerialToDayNumber, formatDayNumber } from './days.js';
 
-export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; reason: string };
+export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; reason: TextLike };
 export interface BooleanWords { trueValues: string[]; falseValues: string[] }
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 /** Why a cell cannot be read as its field's type: `reason` in English (the JSON's), and
  *  `text` in both languages when the reason is a catalog message. */
 export class Unreadable {
-  readonly reason: string;
-  readonly text: Text | undefined;
-  constructor(reason: string | Text) {
-    this.reason = String(reason);
-    this.text = typeof reason === 'string' ? undefined : reason;
+  /** A Text in both languages; the common reasons are made once and shared (hot path). */
+  constructor(readonly reason: TextLike) {}
+  /** The reason as a Text, when it is one. */
+  get text(): Text | undefined {
+    return typeof this.reason === 'string' ? undefined : this.reason;
   }
 }
 
@@ -65,12 +67,12 @@ export function normalizeCellText(text: string): string {
 // U+2212 (minus sign) is accepted because NFKC leaves it alone and typeset documents use it.
 const NUMBER_RE =
   /^([+\-\u2212]?)(\d{1,3}(?:,\d{3})+(?:\.\d*)?|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)$/;
-const NOT_A_NUMBER = new Unreadable('not a number');
+const NOT_A_NUMBER = new Unreadable(cellReasons.notANumber());
 /** The largest magnitude a ledger number may have. Beyond it doubles no longer hold every
  *  integer, sums of a month's rows could overflow to Infinity, and no KPI figure is that
  *  large: it is an id or a phone-like code in a number column, or an export gone wrong. */
 export const MAX_LEDGER_NUMBER = 1e15;
-export const TOO_LARGE = new Unreadable('number too large (over 10^15: an id in a number column?)');
+export const TOO_LARGE = new Unreadable(cellReasons.tooLarge());
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
@@ -159,7 +161,7 @@ const FALSE_WORDS = ['false', 'no', 'n', '0', '否', '错', '无', '×', '✗', 
 const wordKey = (w: string): string => normalizeCellText(w).toLowerCase();
 const DEFAULT_TRUE = new Set(TRUE_WORDS.map(wordKey));
 const DEFAULT_FALSE = new Set(FALSE_WORDS.map(wordKey));
-const NOT_YES_NO = new Unreadable('not a yes/no value (use 是/否, true/false, 1/0)');
+const NOT_YES_NO = new Unreadable(cellReasons.notYesNo());
 
 function readBoolean(text: string, trueKeys: ReadonlySet<string>, falseKeys: ReadonlySet<string>): Read<boolean> {
   const s = normalizeCellText(text);
@@ -199,18 +201,18 @@ const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const DAY_FIRST_RE = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`);
 const SERIAL_RE = /^\d+(?:\.\d+)?$/;
 
-const NOT_A_DATE = new Unreadable('not a date (use 2026-11-05)');
+const NOT_A_DATE = new Unreadable(cellReasons.notADate());
 /** `9:45` or `09:45:00` alone: what a time-only xlsx cell gives too (SPEC §4.6). */
 const CLOCK_ONLY_RE = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 export const TIME_OF_DAY = new Unreadable(durationText.timeOfDay());
-const AMBIGUOUS = new Unreadable('ambiguous date: day/month order unknown (set date_format: dmy or mdy in the source)');
-const BAD_TIME = new Unreadable('invalid time (hours 0–23, minutes and seconds 0–59)');
+const AMBIGUOUS = new Unreadable(cellReasons.ambiguousDate());
+const BAD_TIME = new Unreadable(cellReasons.badTime());
 
 const clock = (text: string | undefined): number => (text === undefined ? 0 : Number(text));
 
 /** Checks the calendar and the clock, then builds the DayNumber. */
 function buildDate(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Read<DayNumber> {
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return new Unreadable(`no such date: ${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return new Unreadable(cellReasons.noSuchDate({ date: `${pad(y, 4)}-${pad(m)}-${pad(d)}` }));
   if (hh > 23 || mi > 59 || ss >= 60) return BAD_TIME;
   return dayNumberFromYmd(y, m, d, hh, mi, ss);
 }
@@ -268,7 +270,7 @@ export function readDate(text: string, dateFormat?: DateOrder): Read<DayNumber> 
   }
   if (SERIAL_RE.test(s)) {
     const serial = Number(s);
-    if (serial < 61 || serial >= MAX_SERIAL + 1) return new Unreadable(`not a date: ${s} is not an Excel serial date`);
+    if (serial < 61 || serial >= MAX_SERIAL + 1) return new Unreadable(cellReasons.notASerial({ value: s }));
     return excelSerialToDayNumber(serial);
   }
   return CLOCK_ONLY_RE.test(s) ? TIME_OF_DAY : NOT_A_DATE;

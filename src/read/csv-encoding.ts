@@ -8,6 +8,8 @@ import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { EXIT, KpiError } from '../errors.js';
 import { LineCounter } from './line-counter.js';
+import { readText } from '../messages/read.js';
+import type { Text } from '../messages/text.js';
 
 /** The UTF-8 check only reads: larger reads, fewer round trips. */
 const CHECK_BYTES = 1 << 20;
@@ -37,13 +39,13 @@ const MIXED_AFTER_CHARACTERS = 4;
 /** Refuses files that are not text at all, naming what they are where the bytes say so. */
 function refuseBinary(file: string, head: Buffer): void {
   const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  const notText = (what: string, hint: string) => new KpiError(`${file} is not a text file but ${what}`, EXIT.data, hint);
-  if (starts([0x50, 0x4b, 0x03, 0x04])) throw notText('a zip file (an Excel workbook renamed .csv?)', 'rename it to .xlsx, or export the ledger again as CSV (UTF-8)');
-  if (starts([0xd0, 0xcf, 0x11, 0xe0])) throw notText('an old .xls workbook or a password-protected one', 'open it in Excel or WPS and save it as .xlsx or CSV (UTF-8)');
-  if (starts([0x25, 0x50, 0x44, 0x46])) throw notText('a PDF document', 'export the ledger as CSV (UTF-8) or .xlsx');
+  const notText = (what: Text, hint: Text) => new KpiError(readText.notText({ file, what }), EXIT.data, hint);
+  if (starts([0x50, 0x4b, 0x03, 0x04])) throw notText(readText.zipFile(), readText.zipFileHint());
+  if (starts([0xd0, 0xcf, 0x11, 0xe0])) throw notText(readText.xlsFile(), readText.xlsFileHint());
+  if (starts([0x25, 0x50, 0x44, 0x46])) throw notText(readText.pdfFile(), readText.pdfFileHint());
   let zeros = 0;
   for (const b of head) if (b === 0) zeros++;
-  if (zeros > head.length / 10) throw notText('binary data (an image, archive or program?)', 'check the file name; export the ledger as CSV (UTF-8) or .xlsx');
+  if (zeros > head.length / 10) throw notText(readText.binaryData(), readText.binaryDataHint());
 }
 
 /** UTF-16 without a BOM (some exporters): ASCII text then has a NUL in every other byte. */
@@ -90,9 +92,9 @@ async function refuseMixed(file: string, handle: FileHandle, offset: number): Pr
   }
   if (characters < MIXED_AFTER_CHARACTERS) return;
   throw new KpiError(
-    `${file} line ${lines.line}: this line is not UTF-8, but the lines above it are: the file mixes two encodings (rows pasted in from a GBK or ANSI export?)`,
+    readText.mixedEncodings({ file, line: lines.line }),
     EXIT.data,
-    'open it in a text editor, fix the garbled lines and save it as UTF-8; or export the ledger again as one CSV',
+    readText.mixedEncodingsHint(),
   );
 }
 

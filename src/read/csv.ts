@@ -14,6 +14,7 @@ import { CsvSyntaxError, CsvTokenizer, MAX_RECORD_BYTES } from './csv-tokenizer.
 import { LineCounter } from './line-counter.js';
 import type { RecordBatch } from './record-batch.js';
 import type { RawTable } from './table.js';
+import { readText } from '../messages/read.js';
 
 export interface CsvOptions {
   /** Overrides detection, e.g. `gbk`, `utf-8`, `utf-16le`. */
@@ -91,7 +92,7 @@ async function detectDelimiter(file: string, encoding: string, bomLength: number
 
 function explicitDelimiter(value: string): string {
   if (value === 'tab' || value === '\\t') return '\t';
-  if ([...value].length !== 1) throw new KpiError(`--delimiter must be one character or "tab", not "${value}"`, EXIT.usage);
+  if ([...value].length !== 1) throw new KpiError(readText.delimiter({ value }), EXIT.usage);
   return value;
 }
 
@@ -164,11 +165,9 @@ function lineAt(file: string, offset: number): number {
 
 function undecodable(file: string, encoding: string, check: DecodeCheck, line: number): KpiError {
   return new KpiError(
-    `${file} line ${line}: bytes that are not valid ${encoding}${check.detected ? ' (the file is not UTF-8, and not GBK/GB18030 either)' : ''}; read anyway, names and values would be garbled`,
+    readText.undecodable({ file, line, encoding, detected: check.detected ? readText.notUtf8NorGbk() : '' }),
     EXIT.data,
-    check.detected
-      ? 'pass the file\'s encoding, e.g. --encoding big5 or --encoding windows-1252, or save it again as CSV UTF-8'
-      : 'is the file in another encoding? try --encoding gbk, utf-8 or utf-16le, or save it again as CSV UTF-8',
+    check.detected ? readText.passEncoding() : readText.tryEncoding(),
   );
 }
 
@@ -227,12 +226,13 @@ async function* parseRows(file: string, encoding: string, bomLength: number, del
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new KpiError(`${file} line ${error.line}: a quote (") opened here is never closed, so the rest of the file cannot be read`, EXIT.data, 'close the quote, or remove the stray " from the cell');
+      throw new KpiError(readText.unclosedQuote({ file, line: error.line }), EXIT.data, readText.unclosedQuoteHint());
     }
     if (error.code === 'CSV_MAX_RECORD_SIZE') {
-      throw new KpiError(`${file} line ${error.line}: ${error.message}`, EXIT.data, `a quote left open gathers the lines after it into one record: close it; ${raiseHint('lineBytes')}`);
+      throw new KpiError(readText.csvLine({ file, line: error.line, message: error.message }), EXIT.data, readText.recordTooLong({ raise: raiseHint('lineBytes') }));
     }
-    throw new KpiError(`${file} line ${error.line}: ${error.message}`, EXIT.data);
+    const said = error.code === 'INVALID_OPENING_QUOTE' ? readText.openingQuote : error.code === 'CSV_INVALID_CLOSING_QUOTE' ? readText.closingQuote : readText.csvLine;
+    throw new KpiError(said({ file, line: error.line, message: error.message }), EXIT.data);
   }
 }
 
@@ -241,7 +241,7 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<R
   let encoding: string;
   let bomLength: number;
   if (options.encoding) {
-    if (!isUtf8Name(options.encoding) && !(await loadIconv()).encodingExists(options.encoding)) throw new KpiError(`unknown encoding "${options.encoding}"`, EXIT.usage, 'use utf-8, gbk, gb18030, utf-16le or utf-16be');
+    if (!isUtf8Name(options.encoding) && !(await loadIconv()).encodingExists(options.encoding)) throw new KpiError(readText.unknownEncoding({ encoding: options.encoding }), EXIT.usage, readText.encodingsAre());
     encoding = options.encoding.toLowerCase();
     bomLength = 0;
   } else {

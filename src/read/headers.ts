@@ -8,6 +8,8 @@ import { closest } from '../config/suggest.js';
 import type { Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { cellText, type RawRow } from './table.js';
+import { readText } from '../messages/read.js';
+import { joinText } from '../messages/text.js';
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -74,14 +76,14 @@ export function findHeader(source: Source, firstRows: readonly RawRow[], where: 
     // Always name the nearest header that shares anything with the wanted one: in Chinese
     // headers one character is a whole word, so a typo-sized limit would say nothing.
     const near = closest(f.headers[0], seen, f.headers[0].length - 1);
-    const names = f.headers.map((h) => `"${h}"`).join(' or ');
-    return `${names} (field ${f.id})${near ? `, closest: "${near}"` : ''}`;
+    const names = joinText(f.headers.map((h) => `"${h}"`), readText.or());
+    return joinText([readText.missingField({ names, field: f.id }), near ? readText.closest({ near }) : '']);
   });
-  const seenText = seen.length ? seen.slice(0, 15).map((h) => `"${h}"`).join(', ') : 'none';
+  const seenText = seen.length ? seen.slice(0, 15).map((h) => `"${h}"`).join(', ') : readText.none();
   throw new KpiError(
-    `${where}: no header row with every column of source "${source.id}" in the first ${HEADER_SEARCH_ROWS} rows; missing ${parts.join('; ')}`,
+    readText.noHeader({ where, source: source.id, rows: HEADER_SEARCH_ROWS, missing: joinText(parts, '; ') }),
     EXIT.data,
-    `headers seen${best ? ` in row ${best.row}` : ''}: ${seenText}. Rename the column in the file, or add the header as an alias in kpi.yaml (columns: { ${missing[0]?.id ?? 'field'}: [..., "header"] })`,
+    readText.noHeaderHint({ inRow: best ? readText.inRow({ row: best.row }) : '', seen: seenText, field: missing[0]?.id ?? 'field' }),
   );
 }
 
@@ -93,8 +95,8 @@ function checkDuplicates(source: Source, row: RawRow, where: string): void {
     const wanted = new Set(field.headers.map(normalizeHeader));
     const found = normalized.flatMap((h, i) => (h !== '' && wanted.has(h) ? [i] : []));
     if (found.length > 1) {
-      const columns = found.map((i) => `${columnLetter(i)} "${cellText(row.cells[i]).trim()}"`).join(' and ');
-      throw new KpiError(`${where} row ${row.row}: the column of field ${field.id} appears twice: ${columns}`, EXIT.data, 'delete or rename one of them, so kpi knows which to read');
+      const columns = joinText(found.map((i) => `${columnLetter(i)} "${cellText(row.cells[i]).trim()}"`), readText.and());
+      throw new KpiError(readText.duplicateColumn({ where, row: row.row, field: field.id, columns }), EXIT.data, readText.duplicateColumnHint());
     }
   }
 }

@@ -12,6 +12,8 @@ import { openLedgerFile, type OpenOptions, type TableOpener } from './open.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { readTable, type ReadState, type RowTally, type SourceStats } from './table-reader.js';
 import { tableWarnings } from './table.js';
+import type { TextLike } from '../messages/text.js';
+import { readText } from '../messages/read.js';
 
 export { openLedgerFile, type TableOpener } from './open.js';
 
@@ -29,7 +31,7 @@ export interface LedgerRead {
   book: LedgerBook;
   roster: RosterEntry[] | null;
   rosterRejects: RejectedRow[];
-  warnings: string[];
+  warnings: TextLike[];
   sources: Map<string, SourceStats>;
   tally: RowTally;
 }
@@ -37,7 +39,7 @@ export interface LedgerRead {
 export interface Ingested {
   book: ClosedBook;
   roster: RosterEntry[] | null;
-  warnings: string[];
+  warnings: TextLike[];
 }
 
 export async function readLedgers(files: readonly string[], scheme: Scheme, options: IngestOptions, opener: TableOpener = openLedgerFile): Promise<LedgerRead> {
@@ -46,7 +48,7 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
     roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
     tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows, employeeKeys: new Map(),
   };
-  const warnings: string[] = [];
+  const warnings: TextLike[] = [];
   for (const file of files) {
     try {
       const opened = await opener(file, scheme, options);
@@ -64,10 +66,10 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
     }
   }
   if (state.errorCells > 0) {
-    warnings.push(`${state.errorCells} error cell${state.errorCells > 1 ? 's' : ''} (#DIV/0!, #N/A …) read as empty; the first at ${state.firstErrorCell}`);
+    warnings.push(readText.errorCells({ count: state.errorCells, first: state.firstErrorCell }));
   }
   for (const source of scheme.sources) {
-    if (!state.sources.has(source.id)) warnings.push(`no ledger was given for source "${source.id}"${source.sheet ? ` (${source.sheet})` : ''}: its counts are 0 and its other metrics missing`);
+    if (!state.sources.has(source.id)) warnings.push(readText.noLedgerFor({ id: source.id, sheet: source.sheet ?? '' }));
   }
   const roster = state.sources.has('roster') ? state.roster : null;
   return { files, book: state.book, roster, rosterRejects: state.rosterRejects, warnings, sources: state.sources, tally: state.tally };

@@ -7,6 +7,8 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Scheme, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { commonText } from '../messages/common.js';
+import { readText } from '../messages/read.js';
 import { DEFAULT_LIMITS, formatSize, raiseHint, type Limits } from '../limits.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import { readCsvThreaded, readsThreaded } from './csv-threaded.js';
@@ -25,7 +27,7 @@ export interface OpenOptions extends CsvOptions {
 /** Opens a ledger file as tables, each with the source it feeds. */
 export type TableOpener = (file: string, scheme: Scheme, options: OpenOptions) => Promise<{ table: RawTable; source: Source }[]>;
 
-const SAVE_AS = 'save it as .xlsx or CSV (UTF-8) and run again';
+const SAVE_AS = readText.saveAs();
 
 /** A ledger that cannot be opened at all is an input problem (exit 2), said plainly.
  *  Returns its size. */
@@ -35,13 +37,13 @@ function checkReadable(file: string, limits: Limits): number {
     stats = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new KpiError(`cannot read the ledger ${file}: ${why}`, EXIT.data, code === 'ENOENT' ? 'check the path and the current folder' : undefined);
+    const why = code === 'ENOENT' ? commonText.noSuchFile() : code === 'EACCES' ? readText.permissionDenied() : (error as Error).message;
+    throw new KpiError(readText.cannotRead({ file, why }), EXIT.data, code === 'ENOENT' ? readText.checkPath() : undefined);
   }
-  if (stats.isDirectory()) throw new KpiError(`${file} is a folder, not a ledger file`, EXIT.data, `pass the files inside it, e.g. ${file}/*.csv`);
-  if (stats.size === 0) throw new KpiError(`${file}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
+  if (stats.isDirectory()) throw new KpiError(readText.isFolder({ file }), EXIT.data, readText.passFilesInside({ file }));
+  if (stats.size === 0) throw new KpiError(readText.empty({ where: file }), EXIT.data, readText.exportAgain());
   if (stats.size > limits.inputBytes) {
-    throw new KpiError(`${file}: the file is ${formatSize(stats.size)}, over the ${formatSize(limits.inputBytes)} kpi reads from one ledger`, EXIT.data, raiseHint('inputBytes', stats.size));
+    throw new KpiError(readText.tooBig({ file, size: formatSize(stats.size), limit: formatSize(limits.inputBytes) }), EXIT.data, raiseHint('inputBytes', stats.size));
   }
   return stats.size;
 }
@@ -57,7 +59,7 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
     return [{ table, source: sourceForTextFile(scheme, file, options.sourceOverrides) }];
   }
   if (ext === '.xls' || ext === '.ods' || ext === '.numbers' || ext === '.et') {
-    throw new KpiError(`${file}: ${ext} files are not supported`, EXIT.data, SAVE_AS);
+    throw new KpiError(readText.notSupported({ file, ext }), EXIT.data, SAVE_AS);
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     // Loaded here, not up front: a run over CSV ledgers never pays for the zip reader.
@@ -70,6 +72,6 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
       throw error;
     }
   }
-  throw new KpiError(`${file}: unsupported file type "${ext || 'none'}"`, EXIT.data, `ledgers are .xlsx, .xlsm, .csv, .tsv or .txt; ${SAVE_AS}`);
+  throw new KpiError(readText.unsupportedType({ file, ext: ext || readText.none() }), EXIT.data, readText.ledgerTypes());
 };
 

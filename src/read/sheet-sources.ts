@@ -11,6 +11,7 @@
 import type { Scheme, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { normalizeHeader } from './headers.js';
+import { readText } from '../messages/read.js';
 
 export async function sourcesForSheets<T extends { sheet: string | null }>(
   scheme: Scheme,
@@ -38,12 +39,12 @@ export async function sourcesForSheets<T extends { sheet: string | null }>(
     if (withData.length === 1) return [{ table: withData[0], source: single[0] }];
   }
 
-  const sheets = tables.length ? tables.map((t) => `"${t.sheet}"`).join(', ') : 'none';
+  const sheets = tables.length ? tables.map((t) => `"${t.sheet}"`).join(', ') : readText.none();
   const expected = scheme.sources.map((s) => (s.sheet && normalizeHeader(s.sheet) !== normalizeHeader(s.id) ? `"${s.sheet}" or "${s.id}"` : `"${s.id}"`)).join(', ');
   const example = scheme.sources.find((s) => s.id !== 'roster') ?? scheme.sources[0];
   throw new KpiError(
-    `${file}: no sheet is named after a source; the workbook's sheets: ${sheets}; the config expects ${expected}`,
+    readText.noSheet({ file, sheets, expected }),
     EXIT.data,
-    `rename the sheet, set sheet: "<name>" on the source in kpi.yaml, or pass --source ${example?.id ?? 'id'}=${file}`,
+    readText.noSheetHint({ id: example?.id ?? 'id', file }),
   );
 }

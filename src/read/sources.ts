@@ -9,6 +9,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Scheme, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { normalizeHeader } from './headers.js';
+import { readText } from '../messages/read.js';
 
 /** `*` and `?` globs (no path separators inside), for `file:` and ledger arguments. */
 export function globToRegExp(glob: string): RegExp {
@@ -34,7 +35,7 @@ export function expandLedgerArgs(args: readonly string[]): string[] {
     } catch {
       names = [];
     }
-    if (names.length === 0) throw new KpiError(`no ledger file matches ${arg}`, EXIT.data, 'check the folder and the pattern');
+    if (names.length === 0) throw new KpiError(readText.noMatch({ pattern: arg }), EXIT.data, readText.checkPattern());
     files.push(...names.map((n) => (dir === '.' && !arg.startsWith('./') ? n : join(dir, n))));
   }
   return files;
@@ -46,9 +47,9 @@ export function parseSourceOverrides(scheme: Scheme, values: readonly string[]):
   for (const value of values) {
     const eq = value.indexOf('=');
     const id = eq > 0 ? value.slice(0, eq) : '';
-    if (!id || eq === value.length - 1) throw new KpiError(`--source ${value}: expected id=path, e.g. --source services=nov.csv`, EXIT.usage);
+    if (!id || eq === value.length - 1) throw new KpiError(readText.sourceFlag({ value }), EXIT.usage);
     if (!scheme.sources.some((s) => s.id === id)) {
-      throw new KpiError(`--source ${value}: "${id}" is not a source in the config`, EXIT.usage, `sources: ${scheme.sources.map((s) => s.id).join(', ')}`);
+      throw new KpiError(readText.sourceUnknown({ value, id }), EXIT.usage, readText.sourcesAre({ ids: scheme.sources.map((s) => s.id).join(', ') }));
     }
     overrides.set(value.slice(eq + 1), id);
   }
@@ -68,8 +69,8 @@ export function sourceForTextFile(scheme: Scheme, file: string, overrides: Reado
   if (ledgers.length === 1) return ledgers[0];
   const candidates = scheme.sources.map((s) => (s.sheet ? `${s.id} (${s.sheet})` : s.id)).join(', ');
   throw new KpiError(
-    `${file}: cannot tell which source this file feeds; its name matches none of ${candidates}`,
+    readText.whichSource({ file, candidates }),
     EXIT.data,
-    `rename it after a source (e.g. ${ledgers[0]?.id ?? 'services'}.csv), set file: "<pattern>" on the source, or pass --source ${ledgers[0]?.id ?? 'id'}=${file}`,
+    readText.whichSourceHint({ id: ledgers[0]?.id ?? 'services', file }),
   );
 }

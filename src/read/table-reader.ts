@@ -21,6 +21,12 @@ import { RecordBatch } from './record-batch.js';
 import { cellText, isBlankRow, type RawRow, type RawTable } from './table.js';
 import type { Read } from './cells.js';
 import { booleanWords, FieldReader, Unreadable } from './typing.js';
+import { readText } from '../messages/read.js';
+import { cellReasons } from '../messages/cells.js';
+import type { TextLike } from '../messages/text.js';
+
+const NO_DATE = cellReasons.noDate();
+const NO_EMPLOYEE_ID = cellReasons.noEmployeeId();
 
 /** What a run learns about a source while reading it (for `kpi validate`). */
 export interface SourceStats {
@@ -36,7 +42,7 @@ export interface ReadState {
   rosterRejects: RejectedRow[];
   sources: Map<string, SourceStats>;
   errorCells: number;
-  firstErrorCell: string;
+  firstErrorCell: TextLike;
   /** For workdays() in derived fields. */
   calendar: Calendar;
   /** Every data row (below a header) of every table, for the reconciliation. */
@@ -192,7 +198,7 @@ class RowReader {
       for (let i = 0; i < count; i++) {
         const cell = cells[columns[i]];
         if (cell !== null && typeof cell === 'object' && 'error' in cell && state.errorCells++ === 0) {
-          state.firstErrorCell = `${where(this.table)} row ${row.row}, column ${this.headers[i]}`;
+          state.firstErrorCell = readText.cellPlace({ where: where(this.table), row: row.row, column: this.headers[i] });
         }
       }
     }
@@ -200,7 +206,7 @@ class RowReader {
     if (dateAt >= 0 && !this.isRoster) {
       const day = readers[dateAt].read(cells[columns[dateAt]] ?? null);
       if (day === null || day instanceof Unreadable) {
-        book.rejectUndatable(this.rejection(row, dateAt, day === null ? 'no date' : day.reason, null));
+        book.rejectUndatable(this.rejection(row, dateAt, day === null ? NO_DATE : day.reason, null));
         return;
       }
       values[dateAt] = day;
@@ -212,9 +218,9 @@ class RowReader {
     // The employee first, so a rejected row can say whose it was (batch --by team needs it).
     const employee = readers[employeeAt].read(cells[columns[employeeAt]] ?? null);
     values[employeeAt] = employee instanceof Unreadable ? null : employee;
-    let problem: RejectedRow | null = values[employeeAt] === null ? this.rejection(row, employeeAt, 'no employee id', null) : null;
+    let problem: RejectedRow | null = values[employeeAt] === null ? this.rejection(row, employeeAt, NO_EMPLOYEE_ID, null) : null;
     if (!problem && extra >= 0) {
-      problem = { ...this.rejection(row, -1, `the row has ${cells.length} cells but the header has ${this.width}: a value with a comma (or the delimiter) in it must be quoted`, values[employeeAt]), value: cellText(cells[extra] ?? null) };
+      problem = { ...this.rejection(row, -1, cellReasons.tooManyCells({ cells: cells.length, width: this.width }), values[employeeAt]), value: cellText(cells[extra] ?? null) };
     }
     for (let i = 0; i < count && !problem; i++) {
       if (i === dateAt || i === employeeAt) continue;
@@ -243,7 +249,7 @@ class RowReader {
     return -1;
   }
 
-  private rejection(row: RawRow, i: number, reason: string, employee: CellValue): RejectedRow {
+  private rejection(row: RawRow, i: number, reason: TextLike, employee: CellValue): RejectedRow {
     return {
       file: this.table.file, sheet: this.table.sheet, row: row.row, column: i >= 0 ? this.headers[i] : null,
       value: i >= 0 ? cellText(row.cells[this.columns[i]] ?? null) : null, reason, employee: typeof employee === 'string' ? employee : undefined,
@@ -263,7 +269,7 @@ export async function readTable(table: RawTable, source: Source, state: ReadStat
   let reader: RowReader | null = null;
   let count = 0;
   const start = (): RowReader => {
-    if (head.length === 0) throw new KpiError(`${where(table)}: the file is empty`, EXIT.data, 'export the ledger again, with its header row');
+    if (head.length === 0) throw new KpiError(readText.empty({ where: where(table) }), EXIT.data, readText.exportAgain());
     const map = findHeader(source, head, where(table));
     const started = new RowReader(table, source, state, stats, map);
     const headerAt = head.findIndex((row) => row.row === map.headerRow);
@@ -277,7 +283,7 @@ export async function readTable(table: RawTable, source: Source, state: ReadStat
     const size = records ? records.count : (batch as RawRow[]).length;
     count += size;
     if (count > state.maxRows) {
-      throw new KpiError(`${where(table)}: more than ${state.maxRows.toLocaleString('en')} rows, the most kpi reads from one ledger`, EXIT.data, `split the ledger by period; ${raiseHint('rows')}`);
+      throw new KpiError(readText.tooManyRows({ where: where(table), max: state.maxRows.toLocaleString('en') }), EXIT.data, readText.splitByPeriod({ raise: raiseHint('rows') }));
     }
     let i = 0;
     if (!reader) {

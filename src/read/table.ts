@@ -5,6 +5,7 @@
  */
 import type { DayNumber } from '../core/types.js';
 import type { RecordBatch } from './record-batch.js';
+import type { TextLike } from '../messages/text.js';
 
 /** A cell as a file holds it: text (CSV), or already typed (xlsx numbers, dates, booleans). */
 export type RawCell =
@@ -34,7 +35,7 @@ export interface RawTable {
   batches: AsyncIterable<RawRow[] | RecordBatch>;
   /** Problems the reader noticed in the rows (formulas with no saved result); complete
    *  once the rows have been read to the end. */
-  warnings?: readonly string[];
+  warnings?: readonly TextLike[];
   /** Lets go of what reading holds (a workbook's worker); called once the file is read. */
   close?: () => void;
 }
@@ -53,7 +54,7 @@ export function isBlankRow(cells: readonly RawCell[]): boolean {
 }
 
 /** The reader's warnings of a table (none for text files); read after its rows. */
-export function tableWarnings(table: RawTable): readonly string[] {
+export function tableWarnings(table: RawTable): readonly TextLike[] {
   return table.warnings ?? [];
 }
 

@@ -9,14 +9,17 @@ import { durationText } from '../messages/durations.js';
 import { booleanReader, excelSerialToDayNumber, TIME_OF_DAY, formatDayNumber, MAX_LEDGER_NUMBER, readDate, readNumber, TOO_LARGE, Unreadable, type BooleanWords, type Read } from './cells.js';
 import { durationFromDays, readDuration } from './durations.js';
 import { clockText, type RawCell } from './table.js';
+import { cellReasons } from '../messages/cells.js';
 
 export { Unreadable } from './cells.js';
 
 /** Excel serial of 1970-01-01: DayNumber + this = the serial Excel stores. */
 const EXCEL_SERIAL_1970 = 25_569;
 
-const A_DATE = new Unreadable('a date, not a yes/no value');
-const NOT_YES_NO = new Unreadable('not a yes/no value (use 是/否, true/false, 1/0)');
+const A_DATE = new Unreadable(cellReasons.dateNotYesNo());
+const NOT_YES_NO = new Unreadable(cellReasons.notYesNo());
+const YES_NO_NOT_NUMBER = new Unreadable(cellReasons.yesNoNotNumber());
+const YES_NO_NOT_DATE = new Unreadable(cellReasons.yesNoNotDate());
 const A_TIME = new Unreadable(durationText.timeNotYesNo());
 const DATE_NOT_DURATION = new Unreadable(durationText.dateNotDuration());
 const YES_NO_NOT_DURATION = new Unreadable(durationText.yesNoNotDuration());
@@ -91,7 +94,7 @@ function typedCell(cell: Exclude<RawCell, string | null>, field: Field, source: 
     if (field.type === 'boolean') return cell;
     if (field.type === 'text') return cell ? 'TRUE' : 'FALSE';
     if (field.duration) return YES_NO_NOT_DURATION;
-    return new Unreadable(`a yes/no value, not a ${field.type}`);
+    return field.type === 'date' ? YES_NO_NOT_DATE : YES_NO_NOT_NUMBER;
   }
   // A number cell.
   switch (field.type) {

@@ -15,12 +15,15 @@ import { EXIT, KpiError, errorFromWire } from '../errors.js';
 import { raiseHint, type Limits } from '../limits.js';
 import type { RawRow, RawTable } from './table.js';
 import { decodeRows, type FromWorker, type ToWorker } from './xlsx-messages.js';
+import { xlsxText } from '../messages/read.js';
+import { fromWire } from '../messages/text.js';
+import type { TextLike } from '../messages/text.js';
 
 const WORKER_SCRIPT = new URL('./xlsx-worker.js', import.meta.url);
 
 export interface OpenedWorkbook {
   /** Its worksheets in tab order, rows not yet read. */
-  tables: (RawTable & { sheet: string; warnings: string[] })[];
+  tables: (RawTable & { sheet: string; warnings: TextLike[] })[];
   /** Stops the worker; call once the tables are read (or abandoned). */
   close(): void;
   /** Which sheets hold a value; ask before reading any sheet's rows. */
@@ -68,9 +71,9 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
     for (const channel of channels.values()) channel.wake?.();
   };
   const timer = setTimeout(() => fail(new KpiError(
-    `${file}: reading the workbook took longer than ${limits.readSeconds} s, so it was stopped`,
+    xlsxText.tookTooLong({ file, seconds: limits.readSeconds }),
     EXIT.data,
-    `a ledger reads in seconds; is this the right file? ${raiseHint('readSeconds', limits.readSeconds * 4)}`,
+    xlsxText.tookTooLongHint({ raise: raiseHint('readSeconds', limits.readSeconds * 4) }),
   )), limits.readSeconds * 1000);
 
   worker.on('message', (message: FromWorker) => {
@@ -89,7 +92,7 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
       }
       case 'end': {
         const channel = channels.get(message.sheet)!;
-        tables[message.sheet].warnings.push(...message.warnings);
+        tables[message.sheet].warnings.push(...message.warnings.map(fromWire));
         channel.done = true;
         channel.wake?.();
         return;
@@ -107,9 +110,9 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
   worker.on('error', (error: NodeJS.ErrnoException) => {
     fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? new KpiError(
-        `${file}: reading the workbook needed more than ${limits.workerHeapMb} MiB of memory, so it was stopped`,
+        xlsxText.outOfMemory({ file, mb: limits.workerHeapMb }),
         EXIT.data,
-        `split the workbook, or save it as CSV (read in constant memory); ${raiseHint('workerHeapMb', limits.workerHeapMb * 2)}`,
+        xlsxText.outOfMemoryHint({ raise: raiseHint('workerHeapMb', limits.workerHeapMb * 2) }),
       )
       : error);
   });

@@ -7,6 +7,7 @@
  */
 import type { WireError } from '../errors.js';
 import type { RawCell, RawRow } from './table.js';
+import type { WireText } from '../messages/text.js';
 
 export type ToWorker =
   /** Stream the rows of sheet `sheet` (its index among the names sent). */
@@ -20,7 +21,7 @@ export type FromWorker =
   | { type: 'sheets'; names: string[] }
   | { type: 'filled'; filled: boolean[] }
   | { type: 'rows'; sheet: number; rows: EncodedRows }
-  | { type: 'end'; sheet: number; warnings: string[] }
+  | { type: 'end'; sheet: number; warnings: WireText[] }
   /** A KpiError: the person's to fix. `sheet` null: opening the workbook failed. */
   | ({ type: 'error'; sheet: number | null } & WireError)
   /** Anything else: a bug in kpi. */

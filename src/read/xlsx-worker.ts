@@ -10,6 +10,7 @@ import type { Limits } from '../limits.js';
 import type { RawRow } from './table.js';
 import { readXlsx, type XlsxTable } from './xlsx.js';
 import { encodeRows, transferables, type FromWorker, type ToWorker } from './xlsx-messages.js';
+import { toWire } from '../messages/text.js';
 
 /** Rows per message: fewer, larger messages cost less than one per inflated chunk. */
 const ROWS_PER_MESSAGE = 2000;
@@ -47,7 +48,7 @@ async function stream(table: XlsxTable, sheet: number): Promise<void> {
     if (pending.length >= ROWS_PER_MESSAGE) await flush();
   }
   await flush();
-  send({ type: 'end', sheet, warnings: table.warnings });
+  send({ type: 'end', sheet, warnings: table.warnings.map(toWire) });
 }
 
 let tables: XlsxTable[] = [];

@@ -23,10 +23,12 @@ import { DEFAULT_LIMITS, raiseHint, type Limits } from '../limits.js';
 import { CellTooLong, SheetReader, type SheetContext } from './xlsx/sheet.js';
 import { XmlError } from './xlsx/xml.js';
 import { XlsxPackage } from './xlsx/zip.js';
+import { xlsxText } from '../messages/read.js';
+import type { TextLike } from '../messages/text.js';
 
 export interface XlsxTable extends RawTable {
   sheet: string;
-  warnings: string[];
+  warnings: TextLike[];
   batches: AsyncIterable<RawRow[]>;
   /** Whether the sheet has a cell with a value (read up to the first one, apart from the rows). */
   filled(): Promise<boolean>;
@@ -50,7 +52,7 @@ export async function readXlsx(file: string, limits: Limits = DEFAULT_LIMITS): P
     (context ??= Promise.all([readSharedStrings(opened, info.sharedStrings), readDateStyles(opened, info.styles)])
       .then(([sharedStrings, dateStyles]) => ({ sharedStrings, dateStyles, date1904: info.date1904, maxCellChars: limits.cellChars })));
   return info.sheets.map((sheet) => {
-    const warnings: string[] = [];
+    const warnings: TextLike[] = [];
     const filled = async (): Promise<boolean> => {
       for await (const rows of sheetRows(file, limits, sheet, loadContext, [])) if (rows.some((row) => !isBlankRow(row.cells))) return true;
       return false;
@@ -64,7 +66,7 @@ async function* sheetRows(
   limits: Limits,
   sheet: SheetPart,
   loadContext: (pkg: XlsxPackage) => Promise<SheetContext>,
-  warnings: string[],
+  warnings: TextLike[],
 ): AsyncGenerator<RawRow[]> {
   // Re-opened per sheet: nothing stays open between readXlsx and the rows being read,
   // nor after a consumer stops early.
@@ -94,7 +96,7 @@ async function* sheetRows(
       if (rows.length > 0) yield rows;
     } catch (error) {
       if (error instanceof CellTooLong) {
-        throw new KpiError(`${file} [${sheet.name}]: ${error.message}`, EXIT.data, `a cell that long is not a ledger value: check the file; ${raiseHint('cellChars')}`);
+        throw new KpiError(xlsxText.cellTooLong({ where: `${file} [${sheet.name}]`, message: error.text }), EXIT.data, xlsxText.cellTooLongHint({ raise: raiseHint('cellChars') }));
       }
       if (error instanceof XmlError) throw damaged(file, sheet, error.message);
       throw error;
@@ -102,15 +104,12 @@ async function* sheetRows(
     // Hidden rows and sheets are read like the others (hiding is how people tidy a
     // ledger, not how they delete from it), and said, in case something was hidden on purpose.
     const { hiddenRows, firstHiddenRow } = reader.notes;
-    if (sheet.hidden) warnings.push(`${file} [${sheet.name}]: the sheet is hidden in Excel; its rows were read like any other's (delete or rename it if it should not count)`);
-    if (hiddenRows > 0) {
-      warnings.push(`${file} [${sheet.name}]: ${hiddenRows} hidden row${hiddenRows > 1 ? 's were' : ' was'} read like the others, the first at row ${firstHiddenRow} (delete rows that should not count)`);
-    }
+    const where = `${file} [${sheet.name}]`;
+    if (sheet.hidden) warnings.push(xlsxText.hiddenSheet({ where }));
+    if (hiddenRows > 0) warnings.push(xlsxText.hiddenRows({ where, count: hiddenRows, first: firstHiddenRow }));
     const { formulasWithoutResult: count, firstFormulaWithoutResult: first } = reader.notes;
     if (count > 0) {
-      warnings.push(
-        `${file} [${sheet.name}]: ${count} formula cell${count > 1 ? 's have' : ' has'} no saved result and ${count > 1 ? 'were' : 'was'} read as empty, the first at ${first} (open and save the workbook in Excel)`,
-      );
+      warnings.push(xlsxText.formulasWithoutResult({ where, count, first: first ?? '' }));
     }
   } finally {
     pkg.close();
@@ -118,5 +117,5 @@ async function* sheetRows(
 }
 
 function damaged(file: string, sheet: SheetPart, why: string): KpiError {
-  return new KpiError(`${file} [${sheet.name}]: the workbook is damaged (${why})`, EXIT.data, 'open it in Excel or WPS and save it again as .xlsx');
+  return new KpiError(xlsxText.damaged({ where: `${file} [${sheet.name}]`, why }), EXIT.data, xlsxText.saveAgain());
 }

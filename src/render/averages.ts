@@ -9,7 +9,7 @@ import { say } from '../messages/text.js';
 import type { Locale } from './labels.js';
 
 /** Averages per role label and dimension, over the people scored (as the Summary lists them). */
-export function roleAverages(results: readonly { error: string | null; roleLabel: string | null; dimensions: readonly { id: string; score: number | null }[] }[]): Map<string, Map<string, number | null>> {
+export function roleAverages(results: readonly { error: unknown; roleLabel: string | null; dimensions: readonly { id: string; score: number | null }[] }[]): Map<string, Map<string, number | null>> {
   const sums = new Map<string, Map<string, { sum: number; n: number }>>();
   for (const r of results) {
     if (r.error !== null || r.roleLabel === null) continue;

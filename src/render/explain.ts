@@ -12,6 +12,7 @@ import type { Scheme, Standard } from '../core/types.js';
 import type { Locale } from './labels.js';
 import { describeStandard, formatPlain, isPercentMetric } from './standard-words.js';
 import { fixed2, plain } from './text.js';
+import { say } from '../messages/text.js';
 
 const WORDS = {
   'zh-CN': { head: ['维度', '指标', '权重', '考核标准', '实际值', '得分', '加权得分'], subtotal: '小计', base: '基础分', adjustments: '加减分', veto: '一票否决', final: '总分', grade: '等级', rank: '排名', notScored: '未评分', na: 'N/A' },
@@ -29,7 +30,7 @@ export function renderExplain(result: EmployeeResult, scheme: Scheme, options: {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const who = plain([result.id, result.name, result.roleLabel, result.team].filter(Boolean).join(' · '));
   const lines = [chalk.bold(`${who}${options.period ? ` — ${options.period}` : ''}`)];
-  if (result.error && result.indicators.length === 0) return `${lines[0]}\n  ${t.notScored}: ${plain(result.error)}\n`;
+  if (result.error && result.indicators.length === 0) return `${lines[0]}\n  ${t.notScored}: ${plain(say(result.error, locale))}\n`;
 
   const share = contributions(result.dimensions, result.indicators);
   const table = new Table({
@@ -65,7 +66,7 @@ export function renderExplain(result: EmployeeResult, scheme: Scheme, options: {
     const effect = v.effect === 'zero' ? '→ 0' : v.effect === 'cap' ? `→ ≤ ${v.cap}` : `→ ${v.grade}`;
     lines.push(chalk.red(`${t.veto}: ${plain(v.label)} (${v.metric} = ${formatPlain(v.actual)}) ${effect}`));
   }
-  if (result.error) lines.push(chalk.red(`${t.notScored}: ${plain(result.error)}`));
+  if (result.error) lines.push(chalk.red(`${t.notScored}: ${plain(say(result.error, locale))}`));
   else lines.push(chalk.bold(`${t.final}: ${fixed2(result.final!)}    ${t.grade}: ${result.grade}    ${t.rank}: ${result.rank}`));
   return `${lines.join('\n')}\n`;
 }

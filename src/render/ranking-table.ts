@@ -6,6 +6,7 @@
 import type { ScoreReport } from '../core/report.js';
 import type { Scheme } from '../core/types.js';
 import { word, type Locale } from './labels.js';
+import type { TextLike } from '../messages/text.js';
 
 /** `rankChange`: places moved up (+) or down (−) since the compared period. */
 export type ColumnKind = 'text' | 'integer' | 'score' | 'signed' | 'grade' | 'rankChange';
@@ -25,7 +26,7 @@ export interface RankingRow {
   /** Per cell: true where null means "excluded" (N/A) rather than "not applicable". */
   excluded: boolean[];
   vetoed: boolean;
-  error: string | null;
+  error: TextLike | null;
 }
 
 export interface RankingTable {

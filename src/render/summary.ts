@@ -7,29 +7,36 @@ import { Chalk } from 'chalk';
 import type { ScoreReport } from '../core/report.js';
 import type { RejectedRow } from '../core/types.js';
 import { plain } from './text.js';
+import { commonText } from '../messages/common.js';
+import { renderText } from '../messages/render.js';
+import { say, type Lang } from '../messages/text.js';
 
 const SHOWN = 5;
 
-export function describeRejected(r: RejectedRow): string {
-  const place = `${r.file}${r.sheet ? ` [${r.sheet}]` : ''} row ${r.row}${r.column ? `, column ${r.column}` : ''}`;
+/** One rejected row, with its place, in the terminal's language. */
+export function describeRejected(r: RejectedRow, lang: Lang = 'en'): string {
+  const place = say(renderText.place({ file: r.file, sheet: r.sheet ?? '', row: r.row, column: r.column ?? '' }), lang);
   const value = r.value === null || r.value === '' ? '' : `"${plain(r.value).slice(0, 60)}" `;
-  return `${plain(place)}: ${value}${plain(r.reason)}`;
+  return `${plain(place)}${say(commonText.colon(), lang)}${value}${plain(say(r.reason, lang))}`;
 }
 
-export function renderIssuesSummary(report: ScoreReport, options: { color: boolean; strict: boolean }): string {
+export function renderIssuesSummary(report: ScoreReport, options: { color: boolean; strict: boolean; lang?: Lang }): string {
+  const lang = options.lang ?? 'en';
+  const tr = (text: Parameters<typeof say>[0]) => say(text, lang);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   const { rejected, stats } = report;
+  const warning = chalk.yellow(tr(commonText.warning()));
   if (rejected.length > 0) {
-    const label = options.strict ? chalk.red('error') : chalk.yellow('warning');
-    lines.push(`kpi: ${label}: ${rejected.length} row${rejected.length > 1 ? 's' : ''} rejected (they count in no metric):`);
-    for (const r of rejected.slice(0, SHOWN)) lines.push(`  ${describeRejected(r)}`);
-    if (rejected.length > SHOWN) lines.push(`  … and ${rejected.length - SHOWN} more (all of them are in --format json and the workbook's Issues sheet)`);
+    const label = options.strict ? chalk.red(tr(commonText.error())) : warning;
+    lines.push(tr(renderText.rowsRejected({ label, count: rejected.length })));
+    for (const r of rejected.slice(0, SHOWN)) lines.push(`  ${describeRejected(r, lang)}`);
+    if (rejected.length > SHOWN) lines.push(`  ${tr(renderText.andMore({ count: rejected.length - SHOWN }))}`);
   }
-  for (const w of report.warnings) lines.push(`kpi: ${chalk.yellow('warning')}: ${plain(w)}`);
+  for (const w of report.warnings) lines.push(tr(renderText.warningLine({ label: warning, message: plain(tr(w)) })));
   // Every row accounted for: read = used + rejected + outside the period + blank.
-  lines.push(stats.read === undefined
-    ? `kpi: ${stats.rows} rows read, ${stats.rowsOutOfPeriod} outside the period, ${stats.rejected} rejected`
-    : `kpi: ${stats.read} rows read: ${stats.used} used, ${stats.rejected} rejected, ${stats.rowsOutOfPeriod} outside the period, ${stats.blank} blank`);
+  lines.push(tr(stats.read === undefined
+    ? renderText.rowsRead({ rows: stats.rows, outside: stats.rowsOutOfPeriod, rejected: stats.rejected })
+    : renderText.rowsAccounted({ read: stats.read, used: stats.used!, rejected: stats.rejected, outside: stats.rowsOutOfPeriod, blank: stats.blank! })));
   return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,7 @@ grades: [ { grade: A } ]
 ${calendar}`;
 }
 
-const problems = (text: string) => checkConfigText(text, 'kpi.yaml').problems.map(formatProblem);
+const problems = (text: string) => checkConfigText(text, 'kpi.yaml').problems.map((p) => String(formatProblem(p)));
 
 describe('derive', () => {
   it('builds typed fields in an order that computes, after the columns', () => {

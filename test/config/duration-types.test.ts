@@ -36,10 +36,10 @@ describe('duration types', () => {
   });
 
   it('refuses an unreadable condition value, an unknown type or format', () => {
-    expect(checkConfigText(config('seconds', ', where: { talk: { gte: soon } }'), 'kpi.yaml').problems.map(formatProblem)).toEqual([
+    expect(checkConfigText(config('seconds', ', where: { talk: { gte: soon } }'), 'kpi.yaml').problems.map((p) => String(formatProblem(p)))).toEqual([
       'kpi.yaml:7:66: "soon" is not a duration, but "talk" is a duration field (seconds) (e.g. 60 or "0:01:00")',
     ]);
-    expect(checkConfigText(config('secs'), 'kpi.yaml').problems.map(formatProblem)[0]).toContain('use one of "text", "number", "boolean", "date", "seconds", "minutes", "hours"');
-    expect(checkConfigText(config('seconds', '', '\n    duration_format: ss'), 'kpi.yaml').problems.map(formatProblem)[0]).toContain('use one of "h:mm", "mm:ss"');
+    expect(checkConfigText(config('secs'), 'kpi.yaml').problems.map((p) => String(formatProblem(p)))[0]).toContain('use one of "text", "number", "boolean", "date", "seconds", "minutes", "hours"');
+    expect(checkConfigText(config('seconds', '', '\n    duration_format: ss'), 'kpi.yaml').problems.map((p) => String(formatProblem(p)))[0]).toContain('use one of "h:mm", "mm:ss"');
   });
 });

@@ -16,7 +16,7 @@ function problems(...edits: Array<[string, string]>): string[] {
     if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
     text = text.replace(from, to);
   }
-  return checkConfigText(text, 'kpi.yaml').problems.map(formatProblem);
+  return checkConfigText(text, 'kpi.yaml').problems.map((p) => String(formatProblem(p)));
 }
 
 describe('a config with mistakes of several kinds', () => {

@@ -16,7 +16,7 @@ function edit(from: string, to: string): string {
 }
 
 function problems(text: string): string[] {
-  return checkConfigText(text, 'kpi.yaml').problems.map(formatProblem);
+  return checkConfigText(text, 'kpi.yaml').problems.map((p) => String(formatProblem(p)));
 }
 
 describe('a valid config', () => {

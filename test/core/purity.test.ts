@@ -59,10 +59,20 @@ describe('src/core is pure', () => {
     const text = code(readFileSync(path, 'utf8'));
     const imports = specifiers(text);
     expect(imports.filter(forbidden), 'forbidden imports').toEqual([]);
-    expect(imports.filter((s) => s.startsWith('..')), 'imports from outside core/').toEqual([]);
+    // The message catalogs (src/messages) are pure too: words, no IO (checked below).
+    expect(imports.filter((s) => s.startsWith('..') && !s.startsWith('../messages/')), 'imports from outside core/').toEqual([]);
     expect(imports.filter((s) => !s.startsWith('.')), 'package imports').toEqual([]);
     expect(text.match(/\bprocess\s*\./g) ?? [], 'uses of process.').toEqual([]);
     expect(text.match(/\bconsole\s*\./g) ?? [], 'uses of console.').toEqual([]);
+  });
+});
+
+describe('src/messages, which core may use, is pure', () => {
+  const dir = join(CORE, '../messages');
+  it.each(sourceFiles(dir).map((path) => [relative(dir, path), path] as const))('%s', (_name, path) => {
+    const text = code(readFileSync(path, 'utf8'));
+    expect(specifiers(text).filter((s) => !s.startsWith('./')), 'imports other than sibling catalogs').toEqual([]);
+    expect(text.match(/\bprocess\s*\./g) ?? [], 'uses of process.').toEqual([]);
   });
 });
 

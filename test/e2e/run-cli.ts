@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const KPI = fileURLToPath(new URL('../../bin/kpi.js', import.meta.url));
 
+/** The environment a run starts from: the tests' own, speaking English whatever the
+ *  machine's locale (SPEC §15: KPI_LANG, LC_ALL, LC_MESSAGES, LANG), unless a test says. */
+export function baseEnv(): NodeJS.ProcessEnv {
+  const { KPI_LANG: _k, LC_ALL: _a, LC_MESSAGES: _m, ...env } = process.env;
+  return { ...env, LANG: 'C.UTF-8', NO_COLOR: '1' };
+}
+
 export interface CliResult {
   stdout: string;
   stderr: string;
@@ -15,7 +22,7 @@ export function runKpi(args: string[], options: { cwd?: string; env?: Record<str
   const result = spawnSync(process.execPath, [KPI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...baseEnv(), ...options.env },
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
@@ -38,7 +45,7 @@ export function runKpiMany(cases: readonly CliCase[], env: Record<string, string
   const run = spawnSync(process.execPath, [MANY], {
     input: JSON.stringify(cases),
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...baseEnv(), ...env },
     maxBuffer: 256 * 1024 * 1024,
   });
   const results = run.output[3]?.toString('utf8') ?? '';

@@ -33,7 +33,8 @@ function expectResult(text: string): void {
     expect(check.problems.length).toBeGreaterThan(0);
     for (const p of check.problems) {
       expect(p.where).toMatch(PLACE);
-      expect(typeof p.message).toBe('string');
+      // A message in both languages (or a plain string), never empty.
+      for (const text of typeof p.message === 'string' ? [p.message] : [p.message.en, p.message.zh]) expect(text).toMatch(/\S/);
     }
   } else {
     expect(check.problems).toEqual([]);
@@ -93,7 +94,7 @@ describe('the cell parsers on arbitrary text', () => {
     fc.assert(fc.property(cellText, (text) => {
       const r = parseNumberCell(text);
       if (r.ok) expect(r.value === null || Number.isFinite(r.value)).toBe(true);
-      else expect(r.reason).toMatch(/\S/);
+      else expect(String(r.reason)).toMatch(/\S/);
     }), { numRuns: 500 });
   });
 
@@ -101,7 +102,7 @@ describe('the cell parsers on arbitrary text', () => {
     fc.assert(fc.property(cellText, fc.constantFrom(undefined, 'dmy', 'mdy', 'ymd') as fc.Arbitrary<'dmy' | 'mdy' | 'ymd' | undefined>, (text, order) => {
       const r = parseDateCell(text, order);
       if (r.ok) expect(r.value === null || Number.isFinite(r.value)).toBe(true);
-      else expect(r.reason).toMatch(/\S/);
+      else expect(String(r.reason)).toMatch(/\S/);
     }), { numRuns: 500 });
   });
 
@@ -110,7 +111,7 @@ describe('the cell parsers on arbitrary text', () => {
     fc.assert(fc.property(cellText, words, (text, extra) => {
       const r = parseBooleanCell(text, extra);
       if (r.ok) expect([true, false, null]).toContain(r.value);
-      else expect(r.reason).toMatch(/\S/);
+      else expect(String(r.reason)).toMatch(/\S/);
     }), { numRuns: 300 });
   });
 });

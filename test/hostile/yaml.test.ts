@@ -64,7 +64,7 @@ describe('hostile configs through the loader (cases 40–44)', () => {
     const check = checkConfigText(text, 'kpi.yaml');
     expect(Date.now() - started).toBeLessThan(2000);
     expect(check.scheme).toBeNull();
-    expect(formatProblem(check.problems[0])).toMatch(new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(String(formatProblem(check.problems[0]))).toMatch(new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -74,7 +74,7 @@ describe('parseNumberCell', () => {
   ])('rejects %j', (input) => {
     const r = parseNumberCell(input);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(/^(not a number|number too large \(over 10\^15: an id in a number column\?\))$/);
+    if (!r.ok) expect(String(r.reason)).toMatch(/^(not a number|number too large \(over 10\^15: an id in a number column\?\))$/);
   });
 });
 
@@ -98,7 +98,8 @@ describe('parseBooleanCell', () => {
   });
 
   it.each(['maybe', '2', 'x', 'X', '对的', 'yess', '是否', '1.0', 'ok'])('rejects %j', (w) => {
-    expect(parseBooleanCell(w)).toEqual({
+    const r = parseBooleanCell(w);
+    expect(r.ok ? r : { ...r, reason: String(r.reason) }).toEqual({
       ok: false,
       reason: 'not a yes/no value (use 是/否, true/false, 1/0)',
     });
@@ -245,7 +246,7 @@ describe('parseDateCell', () => {
     for (const fmt of [undefined, 'ymd'] as const) {
       const r = parseDateCell(input, fmt);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toMatch(/^ambiguous date.*date_format: dmy or mdy/);
+      if (!r.ok) expect(String(r.reason)).toMatch(/^ambiguous date.*date_format: dmy or mdy/);
     }
   });
 
@@ -301,7 +302,7 @@ describe('parseDateCell', () => {
   ] as const)('rejects %j', (input, reason, fmt?: 'dmy' | 'mdy') => {
     const r = parseDateCell(input, fmt);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    if (!r.ok) expect(String(r.reason)).toMatch(reason);
   });
 });
 

@@ -40,7 +40,7 @@ const readerOf = ({ field, source }: Column) => new FieldReader(field, source, b
 
 /** A result as a plain value: Unreadable instances compare by their reason. */
 function plain(value: unknown): unknown {
-  return value instanceof Unreadable ? { unreadable: value.reason } : value;
+  return value instanceof Unreadable ? { unreadable: String(value.reason) } : value;
 }
 
 interface Laid {

@@ -114,7 +114,7 @@ describe('header row and row numbers', () => {
     const { values, book } = await read([file('服务台账-title.csv', text)]);
     expect(values('E1')).toMatchObject({ rows: 2, satisfaction: 4.5 });
     // Line 6 holds a quoted cell over two lines, line 8 is blank: the bad row is on line 9.
-    expect(book.rejected).toEqual([
+    expect(book.rejected.map((r) => ({ ...r, reason: String(r.reason) }))).toEqual([
       { file: join(dir, '服务台账-title.csv'), sheet: null, row: 9, column: '满意度', value: 'abc', reason: 'not a number', employee: 'E1' },
     ]);
   });
@@ -125,7 +125,7 @@ describe('header row and row numbers', () => {
     expect(error).toBeInstanceOf(KpiError);
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('missing "服务日期" (field date), closest: "服务时间"');
-    expect(error.hint).toContain('headers seen in row 1: "工号", "服务时间", "满意度", "是否及时"');
+    expect(String(error.hint)).toContain('headers seen in row 1: "工号", "服务时间", "满意度", "是否及时"');
   });
 
   it('matches headers ignoring case, surrounding space and full width', async () => {
@@ -159,7 +159,7 @@ describe('bad rows are reported, never lost', () => {
     const { book, values } = await read([file('服务台账-bad.csv', text)]);
     const path = join(dir, '服务台账-bad.csv');
     expect(values('E1')).toMatchObject({ rows: 1, satisfaction: 5 });
-    expect(book.rejected.map((r) => [r.row, r.column, r.value, r.reason])).toEqual([
+    expect(book.rejected.map((r) => [r.row, r.column, r.value, String(r.reason)])).toEqual([
       [3, '工号', '', 'no employee id'],
       [4, '服务日期', '', 'no date'],
       [5, '服务日期', '05/11/2026', 'ambiguous date: day/month order unknown (set date_format: dmy or mdy in the source)'],

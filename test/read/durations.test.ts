@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Unreadable } from '../../src/read/cells.js';
 import { durationFromDays, readDuration } from '../../src/read/durations.js';
 
-const reason = (read: unknown) => (read instanceof Unreadable ? read.reason : read);
+const reason = (read: unknown) => (read instanceof Unreadable ? String(read.reason) : read);
 
 describe('readDuration', () => {
   it.each([

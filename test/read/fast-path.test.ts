@@ -87,7 +87,7 @@ grades:
   - { grade: C }
 `;
 
-function loadScheme(): { scheme: Scheme; warnings: string[] } {
+function loadScheme(): { scheme: Scheme; warnings: ReturnType<typeof checkConfigText>["warnings"] } {
   const check = checkConfigText(CONFIG, 'kpi.yaml');
   if (!check.scheme) throw new Error(`test config: ${JSON.stringify(check.problems)}`);
   return { scheme: check.scheme, warnings: check.warnings };
@@ -229,7 +229,7 @@ describe('the fast path reads what the reference path reads', () => {
     // Blank: rows 4 and 21. Out of period: rows 15 and 25 (October).
     // Rejected: 7 (abc), 8 (no id), 9 (no date), 12 (extra cell), 17 (maybe), 18 (too large),
     // 19 (no such date), 20 (blank id), and certs' row without an id.
-    expect(nov.rejected.map((r) => [r.file.endsWith('certs.csv') ? 'certs' : 'services', r.row, r.column, r.reason])).toEqual([
+    expect(nov.rejected.map((r) => [r.file.endsWith('certs.csv') ? 'certs' : 'services', r.row, r.column, String(r.reason)])).toEqual([
       ['services', 7, '满意度', 'not a number'],
       ['services', 8, '工号', 'no employee id'],
       ['services', 9, '服务日期', 'no date'],

@@ -154,7 +154,7 @@ describe('values exceljs cannot write (hand-written XML)', () => {
       { row: 1, cells: [2, 'ab', true, { error: '#DIV/0!' }, null, ''] },
       { row: 2, cells: [null, 1] },
     ]);
-    expect(table.warnings).toEqual([expect.stringMatching(/2 formula cells have no saved result .*the first at E1 \(open and save the workbook in Excel\)/)]);
+    expect(table.warnings.map(String)).toEqual([expect.stringMatching(/2 formula cells have no saved result .*the first at E1 \(open and save the workbook in Excel\)/)]);
   });
 
   it('rows and cells without `r` follow the previous one', async () => {
@@ -240,7 +240,7 @@ describe('refusals', () => {
     writeFileSync(file, '%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
     const error = await refusal(file);
     expect(error.message).toMatch(/is a PDF document, not an Excel workbook/);
-    expect(error.hint).toMatch(/save it as \.xlsx or CSV/);
+    expect(String(error.hint)).toMatch(/save it as \.xlsx or CSV/);
   });
 
   it('an encrypted workbook or an .xls saved as .xlsx (OLE compound file)', async () => {
@@ -248,7 +248,7 @@ describe('refusals', () => {
     writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
     const error = await refusal(file);
     expect(error.message).toMatch(/password-protected workbook or an old \.xls/);
-    expect(error.hint).toMatch(/save it as \.xlsx or CSV/);
+    expect(String(error.hint)).toMatch(/save it as \.xlsx or CSV/);
   });
 
   it('a zip that is not a workbook, and a damaged zip', async () => {
@@ -345,7 +345,7 @@ grades: [ { grade: A } ]
     expect(values('E1')).toMatchObject({ satisfaction: 2.95, rows: 2, on_time: 1 }); // (5 + 0.9) / 2
     expect(values('E2')).toMatchObject({ satisfaction: null, rows: 1, on_time: 0 });
     expect(book.rejected).toEqual([]);
-    expect(warnings).toContainEqual(expect.stringMatching(/1 error cell .* row 6, column 满意度/));
+    expect(warnings.map(String)).toContainEqual(expect.stringMatching(/1 error cell .* row 6, column 满意度/));
   });
 
   it('skips sheets no source is named after; matches by id too, ignoring case and width', async () => {
@@ -368,7 +368,7 @@ grades: [ { grade: A } ]
     expect(error).toBeInstanceOf(KpiError);
     expect((error as KpiError).exitCode).toBe(2);
     expect((error as KpiError).message).toMatch(/no sheet is named after a source; the workbook's sheets: "Sheet1", "说明"; the config expects "服务台账" or "services", "complaints"/);
-    expect((error as KpiError).hint).toMatch(/--source services=/);
+    expect(String((error as KpiError).hint)).toMatch(/--source services=/);
   });
 
   it('--source id=book.xlsx feeds the first sheet to that source', async () => {
@@ -411,6 +411,6 @@ grades: [ { grade: A } ]
     });
     const { warnings, values } = await ingest([file]);
     expect(values('E1')).toMatchObject({ rows: 1, satisfaction: null });
-    expect(warnings).toContainEqual(expect.stringMatching(/\[服务台账\]: 1 formula cell has no saved result and was read as empty, the first at C2 \(open and save the workbook in Excel\)/));
+    expect(warnings.map(String)).toContainEqual(expect.stringMatching(/\[服务台账\]: 1 formula cell has no saved result and was read as empty, the first at C2 \(open and save the workbook in Excel\)/));
   });
 });

@@ -12,6 +12,7 @@ import { word } from '../../src/render/labels.js';
 import { renderWorkbook, type WorkbookInput } from '../../src/render/xlsx/index.js';
 import { unzipText } from '../../src/render/xlsx/zip.js';
 import { scoreSample } from './sample-run.js';
+import { say } from '../../src/messages/text.js';
 
 const CREATED = new Date(Date.UTC(2026, 11, 1, 8, 30));
 let input: WorkbookInput;
@@ -149,10 +150,10 @@ describe('the workbook of the sample', () => {
     expect(issues.rowCount).toBe(1 + rejected.length + warnings.length);
     const first = rejected[0];
     const cells = [1, 2, 3, 4, 5, 6, 7].map((c) => issues.getRow(2).getCell(c).value);
-    expect(cells).toEqual(['拒收行', first.file, first.sheet, first.row, first.column, first.value, first.reason]);
+    expect(cells).toEqual(['拒收行', first.file, first.sheet, first.row, first.column, first.value, say(first.reason, 'zh-CN')]);
     warnings.forEach((warning, n) => {
       const row = issues.getRow(2 + rejected.length + n);
-      expect([row.getCell(1).value, row.getCell(7).value]).toEqual(['警告', warning]);
+      expect([row.getCell(1).value, row.getCell(7).value]).toEqual(['警告', say(warning, 'zh-CN')]);
     });
   });
 });

@@ -10,6 +10,7 @@ import { EXIT, KpiError } from '../../errors.js';
 import { formatKind, type FormatKind } from './numfmt.js';
 import { XmlError, XmlScanner } from './xml.js';
 import { SAVE_AS_XLSX, type XlsxPackage } from './zip.js';
+import { xlsxText } from '../../messages/read.js';
 
 export interface SheetPart {
   /** The tab name. */
@@ -85,7 +86,7 @@ async function scanPart(pkg: XlsxPackage, part: string, scanner: XmlScanner): Pr
     for await (const text of partText(pkg, part)) scanner.write(text);
     scanner.end();
   } catch (error) {
-    if (error instanceof XmlError) throw new KpiError(`${pkg.file}: the workbook is damaged (${part}: ${error.message})`, EXIT.data, 'open it in Excel or WPS and save it again as .xlsx');
+    if (error instanceof XmlError) throw new KpiError(xlsxText.damaged({ where: pkg.file, why: `${part}: ${error.message}` }), EXIT.data, xlsxText.saveAgain());
     throw error;
   }
 }
@@ -133,8 +134,7 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
   if (!mainEntry || !main.toLowerCase().endsWith('.xml')) {
     const binary = main.toLowerCase().endsWith('.bin') || pkg.part('xl/workbook.bin');
     throw new KpiError(
-      binary ? `${pkg.file}: this is a binary workbook (.xlsb) saved with the .xlsx name, which kpi cannot read`
-        : `${pkg.file}: the file is a zip but not an Excel workbook (no workbook inside: an .ods, .numbers or other archive saved with the .xlsx name?)`,
+      binary ? xlsxText.xlsb({ file: pkg.file }) : xlsxText.zipNotWorkbook({ file: pkg.file }),
       EXIT.data,
       SAVE_AS_XLSX,
     );
@@ -152,7 +152,7 @@ export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> 
         const rel = rels.get(tag.attr('id') ?? '');
         // Chart sheets, dialog sheets and macro sheets hold no cells.
         if (!rel || !rel.type.endsWith('/worksheet')) return;
-        if (!pkg.part(rel.target)) throw new KpiError(`${pkg.file}: the workbook is damaged (sheet "${tag.attr('name')}" has no part ${rel.target})`, EXIT.data, SAVE_AS_XLSX);
+        if (!pkg.part(rel.target)) throw new KpiError(xlsxText.damaged({ where: pkg.file, why: xlsxText.sheetWithoutPart({ sheet: tag.attr('name') ?? '', part: rel.target }) }), EXIT.data, SAVE_AS_XLSX);
         const state = tag.attr('state');
         sheets.push({ name: tag.attr('name') ?? `Sheet${sheets.length + 1}`, part: rel.target, hidden: state === 'hidden' || state === 'veryHidden' });
       }

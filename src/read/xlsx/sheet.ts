@@ -16,6 +16,8 @@ import type { FormatKind } from './numfmt.js';
 import { decodeXString } from './parts.js';
 import { columnIndex, columnName, MAX_COLUMNS, MAX_ROWS } from './refs.js';
 import { XmlError, XmlScanner, type XmlHandler, type XmlTag } from './xml.js';
+import { xlsxText } from '../../messages/read.js';
+import type { Text } from '../../messages/text.js';
 
 /** Excel's last date, 9999-12-31: a larger number in a date-formatted cell is shown as
  *  ##### by Excel and kept as a number here. */
@@ -37,7 +39,11 @@ export interface SheetContext {
 }
 
 /** A cell longer than the limit: not damage, so the message says how to raise it. */
-export class CellTooLong extends XmlError {}
+export class CellTooLong extends XmlError {
+  constructor(readonly text: Text) {
+    super(text.en);
+  }
+}
 
 /** What the reader noticed that the person should hear about. */
 export interface SheetNotes {
@@ -194,7 +200,7 @@ export class SheetReader implements XmlHandler {
     else if (this.collecting === 'is') this.inline += text;
     const limit = this.context.maxCellChars;
     if ((this.value?.length ?? 0) + (this.inline?.length ?? 0) > limit) {
-      throw new CellTooLong(`cell ${this.ref()} holds more than ${limit} characters (Excel allows 32,767)`);
+      throw new CellTooLong(xlsxText.cellTooLongDetail({ cell: this.ref(), limit }));
     }
   }
 

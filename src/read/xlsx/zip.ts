@@ -16,6 +16,8 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import * as zlib from 'node:zlib';
 import { EXIT, KpiError } from '../../errors.js';
 import { DEFAULT_LIMITS, raiseHint, type Limits } from '../../limits.js';
+import { xlsxText } from '../../messages/read.js';
+import { joinText, type Text } from '../../messages/text.js';
 
 // The limits (src/limits.ts, raised with --limit): a workbook has a few dozen parts (a
 // 100-sheet one ~250), so tens of thousands of entries is not a ledger, and listing them
@@ -33,26 +35,24 @@ const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
 /** Output chunk of the inflater: 64 KiB halves the time of zlib's 16 KiB default. */
 const INFLATE_CHUNK = 64 * 1024;
 
-export const SAVE_AS_XLSX = 'open it in Excel or WPS and save it as .xlsx or CSV (UTF-8), then run again';
+export const SAVE_AS_XLSX = xlsxText.saveAsXlsx();
 
-const damaged = (file: string, why: string): KpiError =>
-  new KpiError(`${file}: the workbook is damaged (${why})`, EXIT.data, 'open it in Excel or WPS and save it again as .xlsx');
+const damaged = (file: string, why: string | Text): KpiError =>
+  new KpiError(xlsxText.damaged({ where: file, why }), EXIT.data, xlsxText.saveAgain());
 
 /** Names the format from the first bytes, for files that are not a zip at all. */
 function notAZip(file: string, head: Buffer): KpiError {
   const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return new KpiError(
-      `${file}: this is a password-protected workbook or an old .xls file saved with the .xlsx name, which kpi cannot read`,
+      xlsxText.passwordOrXls({ file }),
       EXIT.data,
-      `remove the password (File › Info › Protect Workbook) or ${SAVE_AS_XLSX}`,
+      xlsxText.removePasswordOr({ then: SAVE_AS_XLSX }),
     );
   }
   const text = head.toString('latin1');
-  const kind = text.startsWith('%PDF') ? 'a PDF document'
-    : /^\s*</.test(text) ? 'a web page or XML file (some systems export those with an Excel name)'
-    : 'not an Excel workbook';
-  return new KpiError(`${file}: the file is ${kind}${kind.startsWith('not') ? '' : ', not an Excel workbook'}`, EXIT.data, SAVE_AS_XLSX);
+  const kind = text.startsWith('%PDF') ? xlsxText.isPdf : /^\s*</.test(text) ? xlsxText.isWebPage : xlsxText.notWorkbook;
+  return new KpiError(kind({ file }), EXIT.data, SAVE_AS_XLSX);
 }
 
 function openZip(file: string): Promise<ZipFile> {
@@ -83,14 +83,14 @@ export class XlsxPackage {
     try {
       zip = await openZip(file);
     } catch (error) {
-      throw damaged(file, `not a readable zip: ${(error as Error).message}`);
+      throw damaged(file, xlsxText.notAZip({ why: (error as Error).message }));
     }
     if (zip.entryCount > limits.zipEntries) {
       zip.close();
       throw new KpiError(
-        `${file}: the zip holds ${zip.entryCount} entries; a workbook has at most a few hundred (limit ${limits.zipEntries}), so it is refused`,
+        xlsxText.tooManyEntries({ file, count: zip.entryCount, limit: limits.zipEntries }),
         EXIT.data,
-        `${SAVE_AS_XLSX}; ${raiseHint('zipEntries', zip.entryCount)}`,
+        joinText([SAVE_AS_XLSX, raiseHint('zipEntries', zip.entryCount)], '; '),
       );
     }
     const entries = new Map<string, Entry>();
@@ -121,27 +121,27 @@ export class XlsxPackage {
   check(entry: Entry, held: boolean): void {
     const where = `${this.file}: ${entry.fileName}`;
     if (entry.isEncrypted()) {
-      throw new KpiError(`${this.file}: the workbook is password-protected, which kpi cannot read`, EXIT.data, `remove the password or ${SAVE_AS_XLSX}`);
+      throw new KpiError(xlsxText.passwordProtected({ file: this.file }), EXIT.data, xlsxText.removePassword({ then: SAVE_AS_XLSX }));
     }
     const { unzippedBytes, compressionRatio } = this.limits;
     const limit = held ? Math.floor(unzippedBytes / HELD_PART_SHARE) : unzippedBytes;
     if (entry.uncompressedSize > limit) {
       throw new KpiError(
-        `${where} inflates to ${mib(entry.uncompressedSize)}, over the ${mib(limit)} kpi reads, so the workbook is refused`,
+        xlsxText.inflatesTo({ where, size: mib(entry.uncompressedSize), limit: mib(limit) }),
         EXIT.data,
-        `split the ledger into several workbooks or CSV files; ${raiseHint('unzippedBytes', held ? entry.uncompressedSize * HELD_PART_SHARE : entry.uncompressedSize)}`,
+        xlsxText.splitWorkbook({ raise: raiseHint('unzippedBytes', held ? entry.uncompressedSize * HELD_PART_SHARE : entry.uncompressedSize) }),
       );
     }
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize >= RATIO_CHECKED_FROM_BYTES && ratio > compressionRatio) {
       throw new KpiError(
-        `${where} claims a compression ratio of ${Math.round(ratio)}:1 (real sheets stay under 20:1; limit ${compressionRatio}:1): this looks like a zip bomb, so the workbook is refused`,
+        xlsxText.zipBomb({ where, ratio: Math.round(ratio), limit: compressionRatio }),
         EXIT.data,
-        `${SAVE_AS_XLSX}; ${raiseHint('compressionRatio', ratio)}`,
+        joinText([SAVE_AS_XLSX, raiseHint('compressionRatio', ratio)], '; '),
       );
     }
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-      throw new KpiError(`${where} uses zip compression method ${entry.compressionMethod}, which Excel never writes`, EXIT.data, SAVE_AS_XLSX);
+      throw new KpiError(xlsxText.compressionMethod({ where, method: entry.compressionMethod }), EXIT.data, SAVE_AS_XLSX);
     }
   }
 
@@ -159,7 +159,7 @@ export class XlsxPackage {
         : raw;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > entry.uncompressedSize) throw damaged(this.file, `${entry.fileName} is larger than its zip header says`);
+        if (total > entry.uncompressedSize) throw damaged(this.file, xlsxText.largerThanHeader({ part: entry.fileName }));
         if (crc32) crc = crc32(chunk, crc);
         yield chunk;
       }
@@ -167,8 +167,8 @@ export class XlsxPackage {
       if (error instanceof KpiError) throw error;
       throw damaged(this.file, `${entry.fileName}: ${(error as Error).message}`);
     }
-    if (total !== entry.uncompressedSize) throw damaged(this.file, `${entry.fileName} is shorter than its zip header says`);
-    if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) throw damaged(this.file, `${entry.fileName} fails its checksum (CRC-32): the file was changed or cut short in transit`);
+    if (total !== entry.uncompressedSize) throw damaged(this.file, xlsxText.shorterThanHeader({ part: entry.fileName }));
+    if (crc32 && crc >>> 0 !== entry.crc32 >>> 0) throw damaged(this.file, xlsxText.checksum({ part: entry.fileName }));
   }
 
   close(): void {

@@ -58,7 +58,7 @@ export function rankingSection(report: ScoreReport, scheme: Scheme, locale: Loca
   const rows = ranking.rows.map((row, r) => {
     const cells = ranking.columns.map((c, i) => cell(c, row.cells[i], row.excluded[i], row.error !== null, scheme, locale));
     const e = report.employees[r];
-    const note = e.error !== null ? wordWith('notScoredBecause', locale, { n: e.error }) : e.vetoes.map((v) => `${word('vetoes', locale)}: ${v.label}`).join('; ');
+    const note = e.error !== null ? wordWith('notScoredBecause', locale, { n: say(e.error, locale) }) : e.vetoes.map((v) => `${word('vetoes', locale)}: ${v.label}`).join('; ');
     cells.push(`<td class="warn">${esc(note)}</td>`);
     return cells;
   });

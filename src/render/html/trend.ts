@@ -11,6 +11,7 @@ import { word, type Locale } from '../labels.js';
 import { seriesColor } from '../palette.js';
 import { loadCharts, type ChartRenderer } from './charts.js';
 import { esc, figure, htmlPage, table } from './page.js';
+import type { TextLike } from '../../messages/text.js';
 
 /** One person's result in one run, as the trend needs it. */
 export interface TrendPoint {
@@ -24,7 +25,7 @@ export interface TrendRun {
   period: string;
   team: string | null;
   status: 'ok' | 'failed';
-  error: string | null;
+  error: TextLike | null;
   people: number;
   files: string[];
 }
@@ -106,7 +107,7 @@ function runsSection(input: TrendInput): string {
   const { locale } = input;
   const t = (text: Text) => say(text, locale);
   const rows = input.runs.map((r) => [`<td>${esc(r.period)}</td>`, `<td>${esc(r.team)}</td>`,
-    `<td${r.status === 'failed' ? ' class="warn"' : ''}>${r.status === 'failed' ? `${esc(t(pictureText.failed()))}: ${esc(r.error)}` : esc(t(pictureText.ok()))}</td>`,
+    `<td${r.status === 'failed' ? ' class="warn"' : ''}>${r.status === 'failed' ? `${esc(t(pictureText.failed()))}: ${esc(r.error === null ? null : say(r.error, locale))}` : esc(t(pictureText.ok()))}</td>`,
     `<td class="n">${r.people}</td>`, `<td>${r.files.map((f) => `<a href="${esc(encodeURIComponent(f))}">${esc(f)}</a>`).join(' ')}</td>`]);
   const head = [{ label: word('period', locale) }, { label: word('team', locale) }, { label: t(pictureText.status()) }, { label: t(pictureText.people()), numeric: true }, { label: word('file', locale) }];
   return `<section id="runs"><h2>${esc(t(pictureText.reports()))}</h2>${table(head, rows)}</section>`;

@@ -4,6 +4,7 @@
  * hidden from the person who reads the workbook. Values are ledger text, written as text.
  */
 import type { ScoreReport } from '../../core/report.js';
+import { say } from '../../messages/text.js';
 import { word, type Locale, type Word } from '../labels.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
 import { columnLetter, type Sheet } from './sheet.js';
@@ -20,8 +21,9 @@ export function addIssues(sheet: Sheet, report: ScoreReport, locale: Locale): vo
   HEADERS.forEach((key, i) => write(sheet, `${letter(i)}1`, w(key), head));
 
   const lines: Plain[][] = [
-    ...report.rejected.map((r): Plain[] => [w('rejectedRow'), r.file, r.sheet, r.row, r.column, r.value, r.reason]),
-    ...report.warnings.map((message): Plain[] => [w('warning'), null, null, null, null, null, message]),
+    // Reasons and notes in the workbook's language (the config's locale), not the terminal's.
+    ...report.rejected.map((r): Plain[] => [w('rejectedRow'), r.file, r.sheet, r.row, r.column, r.value, say(r.reason, locale)]),
+    ...report.warnings.map((message): Plain[] => [w('warning'), null, null, null, null, null, say(message, locale)]),
   ];
   if (lines.length === 0) lines.push([w('noIssues'), null, null, null, null, null, null]);
   const style = (wrapText: boolean, numFmt?: string): CellStyle => ({ font, border: BOX, alignment: { vertical: 'top', wrapText }, numFmt });

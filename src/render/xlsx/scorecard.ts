@@ -20,6 +20,7 @@ import { displayWidth } from './safe.js';
 import { FORMAT, actualFormat } from './style.js';
 import type { Sheet } from './sheet.js';
 import { weightingOf } from './weighting.js';
+import { say } from '../../messages/text.js';
 import { addProfileChart, type ProfileSource } from './charts/profile-chart.js';
 
 export interface ScorecardContext {
@@ -95,7 +96,7 @@ export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: Emp
   header(sheet, employee, roleLabel, ctx);
   let last: number;
   if (employee.error !== null || !result) {
-    const text = wordWith('notScoredBecause', ctx.locale, { n: employee.error ?? '' });
+    const text = wordWith('notScoredBecause', ctx.locale, { n: say(employee.error ?? '', ctx.locale) });
     write(sheet, 'A8:G8', text, cardStyles(ctx.locale).notScored);
     sheet.setHeight(8, wrappedHeight([{ text, width: Object.values(columns).reduce((a, b) => a + b, 0) }], 30));
     last = 8;

@@ -15,6 +15,7 @@ import { provenanceLine } from '../provenance.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
 import { columnLetter, type Sheet } from './sheet.js';
 import { BOX, FILL, FORMAT, baseFont, fitColumns, gradeColor, shownText, solid } from './style.js';
+import { say } from '../../messages/text.js';
 
 const HEAD_ROW = 4;
 
@@ -132,7 +133,7 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
 
 /** Why a person's line looks as it does: triggered vetoes, or why they were not scored. */
 function noteFor(employee: ScoreReport['employees'][number], locale: Locale): string {
-  if (employee.error !== null) return wordWith('notScoredBecause', locale, { n: employee.error });
+  if (employee.error !== null) return wordWith('notScoredBecause', locale, { n: say(employee.error, locale) });
   return employee.vetoes
     .map((v) => {
       const effect = v.effect === 'zero' ? word('vetoZero', locale) : v.effect === 'cap' ? wordWith('vetoCap', locale, { n: formatPlain(v.cap!) }) : wordWith('vetoGrade', locale, { n: v.grade! });

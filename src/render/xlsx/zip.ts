@@ -7,6 +7,7 @@
  */
 import * as zlib from 'node:zlib';
 import { EXIT, KpiError } from '../../errors.js';
+import { commandText } from '../../messages/commands.js';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -94,7 +95,7 @@ export class ZipWriter {
   async finish(): Promise<Uint8Array> {
     if (this.entries.length > 0xffff) {
       // Five parts per scorecard (its sheet, chart, drawing and their relationships): some 13,000 people. A person's report, not a bug.
-      throw new KpiError(`the workbook would hold ${this.entries.length} parts, more than one file of scorecards can (about 13,000 people)`, EXIT.usage, 'write one workbook per team with --split team --out-dir DIR, or the ranking alone with -o report.csv');
+      throw new KpiError(commandText.tooManyParts({ parts: this.entries.length }), EXIT.usage, commandText.tooManyPartsHint());
     }
     const chunks: Buffer[] = [];
     const centrals: Buffer[] = [];
