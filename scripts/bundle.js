@@ -21,7 +21,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['exceljs'],
+  external: ['exceljs', 'pg', '@duckdb/node-api'],
   // CommonJS dependencies (cli-table3, iconv-lite, yauzl) call require() for Node's own
   // modules; an ES module bundle has no require of its own.
   banner: { js: "import { createRequire as __kpiRequire } from 'node:module'; const require = __kpiRequire(import.meta.url);" },
