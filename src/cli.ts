@@ -62,7 +62,7 @@ function buildProgram(): Command {
 
   readingOptions(program.command('score'))
     .description('score one period: print the ranking, write reports')
-    .argument('<ledgers...>', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed')
+    .argument('[ledgers...]', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed; none when every source is a database (sql:)')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
@@ -86,6 +86,7 @@ function buildProgram(): Command {
     .argument('[ledgers...]', 'ledger files to check as well; globs allowed')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
+    .option('--show-sql', 'print the query each database source (sql:) would run', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);

@@ -58,8 +58,9 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     throw new KpiError(`--period ${options.period} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
   }
   const { scheme, warnings, file: configFile } = loadConfig(options.config);
-  if (ledgerArgs.length === 0) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
-  const files = expandLedgerArgs(ledgerArgs);
+  const fromDatabase = scheme.sources.some((s) => s.sql);
+  if (ledgerArgs.length === 0 && !fromDatabase) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
+  const files = ledgerArgs.length === 0 ? [] : expandLedgerArgs(ledgerArgs);
   checkNotAnInput(options.out, [...files, options.config]);
 
   // With --compare the ledgers are read once and looked at from both periods.

@@ -9,6 +9,7 @@ import type { FieldType, Metric, RowFilter, Scheme, Source } from '../core/types
 import type { RawCondition, RawConfig } from './schema.js';
 import { buildCalendar, buildDerived } from './rules-derive.js';
 import { buildScoring } from './rules-scoring.js';
+import { checkSqlSource } from './rules-sql.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
 
@@ -50,11 +51,13 @@ function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
       }
     }
     fields.push(...buildDerived(ctx, id, fields, s.derive));
-    return {
+    const source: Source = {
       id, sheet: s.sheet, file: s.file, fields, dated: 'date' in s.columns,
       trueValues: (s.true_values ?? []).map(String), falseValues: (s.false_values ?? []).map(String),
-      dateFormat: s.date_format,
+      dateFormat: s.date_format, ...(s.sql ? { sql: s.sql } : {}),
     };
+    checkSqlSource(ctx, source, s);
+    return source;
   });
 }
 

@@ -71,15 +71,16 @@ export function compileQuery(input: CompileInput): CompiledQuery {
   });
 
   // Layer 2: derived fields, the outcome, the period group.
+  // A derived field is compiled where first used, so a field no metric uses adds no
+  // parameter (PostgreSQL cannot type a parameter that the text never mentions).
+  const derived = new Map<string, string>();
   const ref = (name: string): string => {
     const i = index(name);
     const field = source.fields[i];
-    return field.derive ? `(${derived.get(name)})` : v(i);
+    if (!field.derive) return v(i);
+    if (!derived.has(name)) derived.set(name, expressionSql(field.derive, { dialect: d, params, ref, calendar: scheme.calendar }));
+    return `(${derived.get(name)})`;
   };
-  const derived = new Map<string, string>();
-  for (const field of source.fields) {
-    if (field.derive) derived.set(field.id, expressionSql(field.derive, { dialect: d, params, ref, calendar: scheme.calendar }));
-  }
   const dateAt = index('date');
   const employeeAt = index('employee');
   const inPeriod = input.period && dateAt >= 0 ? `${v(dateAt)} >= ${params.number(input.period.start)} AND ${v(dateAt)} < ${params.number(input.period.end)}` : 'TRUE';

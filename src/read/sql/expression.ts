@@ -109,7 +109,8 @@ export function expressionSql(e: Expr, ctx: ExpressionContext): string {
 }
 
 function callSql(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContext): string {
-  const args = e.args.map((x) => expressionSql(x, ctx));
+  // round()'s digits are not an operand: they make a parameter of their own.
+  const args = (e.fn === 'round' ? e.args.slice(0, 1) : e.args).map((x) => expressionSql(x, ctx));
   const [a, b] = args;
   switch (e.fn) {
     case 'if':
