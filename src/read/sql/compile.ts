@@ -104,6 +104,8 @@ export function compileQuery(input: CompileInput): CompiledQuery {
   };
   const metrics: MetricColumns[] = [];
   const selected: string[] = [];
+  /** Columns computed over an aggregate, in a SELECT around the GROUP BY. */
+  const replaced = new Map<string, string>();
   const column = (sql: string) => {
     selected.push(`${sql} AS m${selected.length}`);
     return `m${selected.length - 1}`;
@@ -129,7 +131,16 @@ export function compileQuery(input: CompileInput): CompiledQuery {
       case 'median':
       case 'percentile': {
         const p = params.number((metric.agg === 'median' ? 50 : metric.p ?? 50) / 100);
-        columns.push(column(filtered(input.engine === 'postgres' ? `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${x})` : `quantile_cont(${x}, ${p})`, where)));
+        if (input.engine === 'postgres') columns.push(column(filtered(`percentile_cont(${p}) WITHIN GROUP (ORDER BY ${x})`, where)));
+        else {
+          // DuckDB's quantile_cont interpolates in another order of operations, a last
+          // binary digit away from PERCENTILE.INC: interpolate here as accumulators.ts does.
+          const list = column(`list_sort(list(${x}) FILTER (WHERE ${where === 'TRUE' ? '' : `${where} AND `}${x} IS NOT NULL))`);
+          const rank = `(${p} * (len(${list}) - 1))`;
+          const low = `CAST(floor(${rank}) AS BIGINT)`;
+          const at = (i: string) => `${list}[${i}]`;
+          replaced.set(list, `(CASE WHEN len(${list}) > 0 THEN ${at(`${low} + 1`)} + (${rank} - ${low}) * (${at(`LEAST(${low} + 2, len(${list}))`)} - ${at(`${low} + 1`)}) END)`);
+        }
         break;
       }
       case 'distinct':
@@ -158,5 +169,6 @@ export function compileQuery(input: CompileInput): CompiledQuery {
     ') AS kpi_rows',
     'GROUP BY employee, period_group, outcome',
   ].join('\n');
-  return { sql, params: params.values, metrics, source };
+  const outer = replaced.size === 0 ? sql : `SELECT * REPLACE (${[...replaced].map(([name, expr]) => `${expr} AS ${name}`).join(', ')})\nFROM (\n${sql}\n) AS kpi_groups`;
+  return { sql: outer, params: params.values, metrics, source };
 }
