@@ -139,6 +139,7 @@ export function compileQuery(input: CompileInput): CompiledQuery {
           const rank = `(${p} * (len(${list}) - 1))`;
           const low = `CAST(floor(${rank}) AS BIGINT)`;
           const at = (i: string) => `${list}[${i}]`;
+          columns.push(list);
           replaced.set(list, `(CASE WHEN len(${list}) > 0 THEN ${at(`${low} + 1`)} + (${rank} - ${low}) * (${at(`LEAST(${low} + 2, len(${list}))`)} - ${at(`${low} + 1`)}) END)`);
         }
         break;

@@ -112,7 +112,9 @@ export function bookResults(rows: readonly Row[], query: CompiledQuery, state: R
     if (known) known.rejected.rows! += count;
     else rejections.set(key, { day: undatable || !dated ? null : last, rejected: { file: `${source.id} (database)`, sheet: null, row: 0, column, value: null, reason, rows: count } });
   }
-  for (const [key, { day, rejected }] of rejections) {
+  // By outcome (the order the file reader checks a row in), whatever order groups came in.
+  const ordered = [...rejections].sort(([a], [b]) => parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, { day, rejected }] of ordered) {
     if (key.startsWith(`${OUTCOME.noDate}|`) || key.startsWith(`${OUTCOME.badDate}|`)) state.book.rejectUndatable(rejected, rejected.rows);
     else state.book.openMany(day, rejected.rows!)?.reject(rejected);
   }
