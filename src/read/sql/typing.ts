@@ -94,7 +94,7 @@ function dateFromText(d: Dialect, n: string, order: Source['dateFormat']): strin
 function numberFromText(d: Dialect, n: string): string {
   const digits = `replace(${d.group(n, NUMBER, 2)}, ',', '')`;
   const sign = `(CASE WHEN ${d.group(n, NUMBER, 1)} IN ('-', '−') THEN '-' ELSE '' END)`;
-  const percent = `(${d.group(n, NUMBER, 3)} = '%')`;
+  const percent = `(COALESCE(${d.group(n, NUMBER, 3)}, '') = '%')`;
   // `1e5%` would be `1e5e-2`: JavaScript's Number() says NaN, so the cell is unreadable.
   const value = `CAST(${sign} || ${digits} || (CASE WHEN ${percent} THEN 'e-2' ELSE '' END) AS DOUBLE PRECISION)`;
   const exponentAndPercent = `(${percent} AND ${d.matches(n, '[eE]')})`;
