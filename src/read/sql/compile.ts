@@ -67,7 +67,7 @@ export function compileQuery(input: CompileInput): CompiledQuery {
   const typed = read.flatMap((field, i) => {
     const column = input.columns.get(field.id)!;
     const t = typeColumn(d, field, source, ident(column.name), column.kind, params);
-    return [`${t.value} AS ${v(i)}`, `${t.unreadable} AS x${i}`, `${present(d, field, ident(column.name))} AS p${i}`];
+    return [`${t.value} AS ${v(i)}`, `${t.unreadable} AS x${i}`, `${present(d, field, ident(column.name), column.kind)} AS p${i}`];
   });
 
   // Layer 2: derived fields, the outcome, the period group.

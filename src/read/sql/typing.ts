@@ -131,6 +131,7 @@ export function typeColumn(d: Dialect, field: Field, source: Source, column: str
 }
 
 /** Whether the column holds a non-empty value (for the date's "no date" and blank rows). */
-export function present(d: Dialect, field: Field, column: string): string {
+export function present(d: Dialect, field: Field, column: string, kind: ColumnKind): string {
+  if (kind !== 'text') return `(${column} IS NOT NULL)`;
   return `(${field.type === 'text' ? trimmedText(d, column) : normalized(d, column)} IS NOT NULL)`;
 }
