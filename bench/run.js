@@ -10,6 +10,7 @@
  *   npm run bench                       # CSV 100k, 300k, 1M rows; workbook 200k rows
  *   npm run bench -- 1000000            # other CSV sizes (the largest gets the checks)
  *   KPI_BIN=/elsewhere/bin/kpi.js npm run bench   # measure another build (before/after)
+ *   KPI_BENCH_SQL=0 npm run bench       # without the database part (bench/sql.js)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -152,6 +153,13 @@ const scorecards = join(OUT, 'scorecards.xlsx');
 rmSync(scorecards, { force: true });
 const writeRun = measure([KPI, 'score', join(OUT, `csv-${smallest}`, 'services.csv'), '-c', join(OUT, `csv-${smallest}`, 'kpi.yaml'), '-p', '2026-11', '-q', '-o', scorecards]);
 note(`kpi score -o scorecards.xlsx (2,000 people, from the ${smallest.toLocaleString('en')}-row CSV; one run)`, writeRun, `${(statSync(scorecards).size / 2 ** 20).toFixed(1)} MiB written`);
+
+// Issue 20: database sources (PostgreSQL where installed; Parquet through DuckDB).
+// KPI_BENCH_SQL=0 leaves them out.
+if (process.env.KPI_BENCH_SQL !== '0') {
+  const { runSqlBench } = await import('./sql.js');
+  await runSqlBench({ timed, note, ratios });
+}
 
 const rss = CSV_SIZES.map((size) => table.find((r) => r.what.startsWith(`kpi score, CSV ${size.toLocaleString('en')} `)).rssMb);
 ratios.push({ what: `peak RSS, CSV ${CSV_SIZES.map((s) => s.toLocaleString('en')).join(' / ')} rows: ${rss.map((r) => r.toFixed(0)).join(' / ')} MB`, ratio: Math.max(...rss), target: 150, unit: 'MB' });
