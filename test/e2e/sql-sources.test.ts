@@ -46,7 +46,7 @@ beforeAll(() => {
   csvJson = run.stdout;
 });
 
-describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', () => {
+describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', { timeout: 90_000 }, () => {
   const bin = dirname(componentPath('postgresql') ?? '/');
   const cluster = join(work, 'pg');
   const url = `postgres://kpi@localhost:${PORT}/postgres?host=${cluster}`;
@@ -117,6 +117,26 @@ describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', () => {
     expect(report.stats).toMatchObject({ rows: 19, rejected: 3, read: 19, used: 14, rowsOutOfPeriod: 2 });
   });
 
+  it('stops a query that runs past --limit query-seconds', () => {
+    const run = score(join(work, 'pg-slow'), sqlConfig('env:KPI_TEST_DB', { query: 'select *, pg_sleep(0.2) from tickets' }), env, ['--limit', 'query-seconds=0.5']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('source "tickets": the query ran longer than 0.5 s and was stopped');
+  });
+
+  it('validate checks the database and prints the query with --show-sql', () => {
+    const dir = join(work, 'pg-validate');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'kpi.yaml'), sqlConfig('env:KPI_TEST_DB', { table: 'tickets' }));
+    const run = runKpi(['validate', '--show-sql'], { cwd: dir, env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('-- source tickets (postgres, localhost:');
+    expect(run.stdout).toMatch(/GROUP BY employee, period_group, outcome;\n-- parameters:\n--   \$1 = "上门维修"/);
+    writeFileSync(join(dir, 'kpi.yaml'), sqlConfig('env:KPI_TEST_DB', { table: 'tickets' }).replace('closed: closed_at', 'closed: closed_on'));
+    const wrong = runKpi(['validate'], { cwd: dir, env });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('source "tickets": the database has no column closed_on for the field "closed" (columns: agent, created, closed_at, kind, score, on_time, customer)');
+  });
+
   it('says a refused connection in one line naming the host, never the password', () => {
     const run = score(join(work, 'pg-refused'), sqlConfig('env:KPI_TEST_DB', { table: 'tickets' }), { KPI_TEST_DB: 'postgres://kpi:s3cret@127.0.0.1:1/x' });
     expect(run.status).toBe(2);
@@ -125,7 +145,7 @@ describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', () => {
   });
 });
 
-describe('DuckDB sources', () => {
+describe('DuckDB sources', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await DuckDBInstance.create(':memory:');
