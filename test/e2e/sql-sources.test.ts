@@ -153,6 +153,7 @@ describe('DuckDB sources', { timeout: 90_000 }, () => {
     const csv = join(work, 'tickets.csv');
     copyFileSync(join(FIXTURE, 'tickets.csv'), csv);
     await connection.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${join(work, 'tickets.parquet')}' (FORMAT parquet)`);
+    await connection.run(`ATTACH '${join(work, 'tickets.duckdb')}' AS file; CREATE TABLE file.tickets AS SELECT * FROM read_csv('${csv}', all_varchar = true); DETACH file`);
     connection.closeSync();
   });
 
@@ -166,5 +167,15 @@ describe('DuckDB sources', { timeout: 90_000 }, () => {
     const run = score(join(work, 'duck-parquet'), sqlConfig('"duckdb:"', { query: `select * from '${join(work, 'tickets.parquet')}'` }));
     expect(run.status, run.stderr).toBe(0);
     expect(run.json).toBe(csvJson);
+  });
+
+  it('reads a DuckDB file read-only', () => {
+    const url = JSON.stringify(`duckdb:${join(work, 'tickets.duckdb')}`);
+    const run = score(join(work, 'duck-file'), sqlConfig(url, { table: 'tickets' }));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.json).toBe(csvJson);
+    const write = score(join(work, 'duck-write'), sqlConfig(url, { query: 'select * from tickets; delete from tickets' }));
+    expect(write.status).toBe(2);
+    expect(score(join(work, 'duck-file-again'), sqlConfig(url, { table: 'tickets' })).json).toBe(csvJson);
   });
 });
