@@ -96,7 +96,7 @@ function buildProgram(): Command {
 
   readingOptions(program.command('batch'))
     .description('score many periods (and teams) in one run, for CI and cron')
-    .argument('<ledgers...>', 'ledger files; each is read once for all periods')
+    .argument('[ledgers...]', 'ledger files; each is read once for all periods; none when every source is a database (sql:)')
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .option('--periods <range>', 'periods to score: 2026-01..2026-11, 2026-Q1..2026-Q4, or one period')
     .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))

@@ -117,6 +117,23 @@ describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', { timeout: 90
     expect(report.stats).toMatchObject({ rows: 19, rejected: 3, read: 19, used: 14, rowsOutOfPeriod: 2 });
   });
 
+  it('batch scores each period from one query as it does from the CSV', () => {
+    const batch = (dir: string, config: string, ledgers: string[], runEnv: Record<string, string> = {}) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'kpi.yaml'), config);
+      const run = runKpi(['batch', ...ledgers, '--periods', '2026-09..2026-10', '--out-dir', 'out', '--json'], { cwd: dir, env: runEnv });
+      expect(run.status, run.stderr).toBe(0);
+      return ['2026-09', '2026-10'].map((p) => readFileSync(join(dir, 'out', `${p}.json`), 'utf8'));
+    };
+    const csvDir = join(work, 'batch-csv');
+    mkdirSync(csvDir, { recursive: true });
+    copyFileSync(join(FIXTURE, 'tickets.csv'), join(csvDir, 'tickets.csv'));
+    const fromCsv = batch(csvDir, CONFIG, ['tickets.csv']);
+    const fromPg = batch(join(work, 'batch-pg'), sqlConfig('env:KPI_TEST_DB', { table: 'tickets' }), [], env);
+    expect(JSON.parse(fromCsv[0]).employees.length).toBe(2);
+    expect(fromPg).toEqual(fromCsv);
+  });
+
   it('stops a query that runs past --limit query-seconds', () => {
     const run = score(join(work, 'pg-slow'), sqlConfig('env:KPI_TEST_DB', { query: 'select *, pg_sleep(0.2) from tickets' }), env, ['--limit', 'query-seconds=0.5']);
     expect(run.status).toBe(2);
