@@ -74,7 +74,7 @@ function reasonOf(outcome: number, source: Source): { column: string | null; rea
   if (outcome === OUTCOME.badDate) return { column: source.fields.find((f) => f.id === 'date')!.headers[0], reason: 'not a date' };
   if (outcome === OUTCOME.noEmployee) return { column: source.fields.find((f) => f.id === 'employee')!.headers[0], reason: 'no employee id' };
   const field = source.fields[outcome - OUTCOME.badCell];
-  const reason = field.type === 'number' ? 'not a number' : field.type === 'boolean' ? 'not a yes/no value' : field.type === 'date' ? 'not a date' : 'not a duration';
+  const reason = field.duration ? 'not a duration' : field.type === 'number' ? 'not a number' : field.type === 'boolean' ? 'not a yes/no value' : 'not a date';
   return { column: field.headers[0], reason };
 }
 

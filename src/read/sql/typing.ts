@@ -120,20 +120,20 @@ function booleanFromText(d: Dialect, n: string, source: Source, params: Params):
 export function typeColumn(d: Dialect, field: Field, source: Source, column: string, kind: ColumnKind, params: Params): Typed {
   const notNull = (value: string) => ({ value, unreadable: `(${column} IS NOT NULL AND ${value} IS NULL)` });
   if (field.type === 'text') return { value: trimmedText(d, column), unreadable: 'FALSE' };
-  if (field.type === 'number' && kind === 'number') return notNull(`(CASE WHEN abs(${dbl(column)}) <= ${double(1e15)} THEN ${dbl(column)} + 0 END)`);
-  if (field.type === 'boolean' && kind === 'boolean') return { value: column, unreadable: 'FALSE' };
-  if (field.type === 'boolean' && kind === 'number') return notNull(`(CASE WHEN ${column} = 1 THEN TRUE WHEN ${column} = 0 THEN FALSE END)`);
-  if (field.type === 'date' && kind === 'date') return { value: dbl(d.epochDay(column)), unreadable: 'FALSE' };
-  if (field.type === 'date' && kind === 'timestamp') return { value: `(CASE WHEN ${column} IS NOT NULL THEN ${withTime(d.epochDay(column), d.millisOfDay(column))} END)`, unreadable: 'FALSE' };
   // Durations (§4.6): a number column holds the field's unit, as a plain number does in a
   // file; duration texts (0:03:37, 3分37秒) are not typed in the database yet, and count as
   // rejected ("not a duration") — store durations as numbers there.
-  if (field.type !== 'text' && field.type !== 'number' && field.type !== 'boolean' && field.type !== 'date') {
+  if (field.duration) {
     if (kind === 'number') return notNull(`(CASE WHEN abs(${dbl(column)}) <= ${double(1e15)} AND ${dbl(column)} >= 0 THEN ${dbl(column)} + 0 END)`);
     const plain = numberFromText(d, normalized(d, column));
     const value = `(CASE WHEN ${plain} >= 0 THEN ${plain} END)`;
     return { value, unreadable: `(${normalized(d, column)} IS NOT NULL AND ${value} IS NULL)` };
   }
+  if (field.type === 'number' && kind === 'number' && !field.duration) return notNull(`(CASE WHEN abs(${dbl(column)}) <= ${double(1e15)} THEN ${dbl(column)} + 0 END)`);
+  if (field.type === 'boolean' && kind === 'boolean') return { value: column, unreadable: 'FALSE' };
+  if (field.type === 'boolean' && kind === 'number') return notNull(`(CASE WHEN ${column} = 1 THEN TRUE WHEN ${column} = 0 THEN FALSE END)`);
+  if (field.type === 'date' && kind === 'date') return { value: dbl(d.epochDay(column)), unreadable: 'FALSE' };
+  if (field.type === 'date' && kind === 'timestamp') return { value: `(CASE WHEN ${column} IS NOT NULL THEN ${withTime(d.epochDay(column), d.millisOfDay(column))} END)`, unreadable: 'FALSE' };
   const n = normalized(d, column);
   const value = field.type === 'number' ? numberFromText(d, n) : field.type === 'boolean' ? booleanFromText(d, n, source, params) : dateFromText(d, n, source.dateFormat);
   return { value, unreadable: `(${n} IS NOT NULL AND ${value} IS NULL)` };
