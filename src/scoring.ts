@@ -9,6 +9,7 @@ import { buildReport, type ScoreReport } from './core/report.js';
 import { scorePeople, type EmployeeResult } from './core/result.js';
 import type { Scheme } from './core/types.js';
 import type { Ingested } from './read/ingest.js';
+import { provenanceOf, type SchemeVersion } from './config/versions.js';
 
 export interface ScoredRun {
   report: ScoreReport;
@@ -56,4 +57,11 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
     stats: book.stats,
   });
   return { report, results, notInRoster: people.notInRoster };
+}
+
+/** A run scored by one version of the scheme, its provenance in the report (SPEC §12). */
+export function scoreVersion(version: SchemeVersion, ingested: Ingested, only?: TeamFilter): ScoredRun {
+  const run = scoreIngested(version.scheme, ingested, version.file, version.warnings, only);
+  run.report.scheme = provenanceOf(version);
+  return run;
 }

@@ -8,6 +8,7 @@ import { findCycle, parseExpression, referencedNames, usedFunctions, ExpressionE
 import type { Field, FieldType, Metric, RowFilter, Scheme, Source } from '../core/types.js';
 import type { RawCondition, RawConfig } from './schema.js';
 import { buildCalendar, buildDerived } from './rules-derive.js';
+import { buildEffective } from './rules-effective.js';
 import { buildScoring } from './rules-scoring.js';
 import { checkSqlSource } from './rules-sql.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
@@ -100,7 +101,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
           }
         }
         graph.set(id, refs);
-        metrics.push({ id, kind: 'formula', formula, text: m.formula });
+        metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.label ? { label: m.label } : {}) });
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         ctx.problem([...path, 'formula'], `formula "${m.formula}": ${error.message}`);
@@ -131,6 +132,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
       id, kind: 'agg', source: source.id, agg: m.agg, field: field?.id, p: m.p,
       where: buildFilter(ctx, source, m.where, [...path, 'where']),
       hit: buildFilter(ctx, source, m.hit, [...path, 'hit']),
+      ...(m.label ? { label: m.label } : {}),
     });
   }
   const cycle = findCycle(graph);
@@ -165,6 +167,8 @@ export function buildScheme(raw: RawConfig, cut: ReadonlySet<string> = new Set()
   const scoring = buildScoring(raw, ctx, sources);
   const scheme: Scheme = {
     title: raw.title ?? 'KPI',
+    effective: buildEffective(ctx, raw.effective, raw.period ?? 'month'),
+    missing: raw.missing ?? 'exclude',
     locale: raw.locale ?? inferLocale(raw),
     period: raw.period ?? 'month',
     sources,

@@ -77,6 +77,8 @@ const WORDS = {
   reason: { 'zh-CN': '原因', en: 'Reason' },
   rejectedRow: { 'zh-CN': '拒收行', en: 'rejected row' },
   warning: { 'zh-CN': '警告', en: 'warning' },
+  // Provenance (SPEC §12): which scheme scored the sheet, so a printout can be traced.
+  schemeLine: { 'zh-CN': '考核方案：{title}（{range}）· sha256 {hash}', en: 'Scheme: {title} ({range}) · sha256 {hash}' },
   noIssues: { 'zh-CN': '没有拒收行和警告', en: 'no rejected rows and no warnings' },
 } as const;
 

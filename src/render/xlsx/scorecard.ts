@@ -31,6 +31,8 @@ export interface ScorecardContext {
   scored: number;
   /** Team → people scored in it. */
   teamSizes: Map<string, number>;
+  /** The scheme's title, range and hash prefix (SPEC §12), for the footer; null if unknown. */
+  provenance: string | null;
   /** Where the chart of each card finds the role averages (none: cards without a chart). */
   profile?: ProfileSource;
 }
@@ -102,7 +104,7 @@ export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: Emp
     last = scorecardTail(sheet, employee, result, ctx, table.next + 1);
     if (ctx.profile) last = addProfileChart(sheet, result, table.subtotals, ctx.profile, ctx.locale, last + 2);
   }
-  finishScorecard(sheet, last);
+  finishScorecard(sheet, last, ctx.provenance);
 }
 
 function header(sheet: Sheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {

@@ -11,6 +11,7 @@ import type { Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale } from '../labels.js';
 import { buildRankingTable, type Column } from '../ranking-table.js';
 import { formatPlain } from '../standard-words.js';
+import { provenanceLine } from '../provenance.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
 import { columnLetter, type Sheet } from './sheet.js';
 import { BOX, FILL, FORMAT, baseFont, fitColumns, gradeColor, shownText, solid } from './style.js';
@@ -57,6 +58,8 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
   const sep = locale === 'zh-CN' ? '：' : ': ';
   write(sheet, `A2:${letter(last - 1)}2`, `${w('period')}${sep}${period}    ${w('scored')}${sep}${scored}`, { font, alignment: { vertical: 'middle' } });
   sheet.setHeight(1, 24);
+  const provenance = provenanceLine(report.scheme, locale);
+  if (provenance) write(sheet, `A3:${letter(last - 1)}3`, provenance, { font: { ...font, color: { argb: 'FF595959' } }, alignment: { vertical: 'middle' } });
 
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
   columns.forEach((c, i) => write(sheet, `${letter(i)}${HEAD_ROW}`, c.label, head));
