@@ -106,7 +106,7 @@ function buildProgram(): Command {
 
   readingOptions(command('score'))
     .description(tr(t.scoreDescription()))
-    .argument('<ledgers...>', tr(t.scoreLedgers()))
+    .argument('[ledgers...]', tr(t.scoreLedgers()))
     .option('-c, --config <file>', tr(t.config()), collect, [])
     .option('-p, --period <period>', tr(t.period()))
     .addOption(new Option('--format <format>', tr(t.scoreFormat())).choices(['table', 'json']))
@@ -129,6 +129,7 @@ function buildProgram(): Command {
     .argument('[ledgers...]', tr(t.validateLedgers()))
     .option('-c, --config <file>', tr(t.config()), collect, [])
     .addOption(new Option('--format <format>', tr(t.output())).choices(['text', 'json']))
+    .option('--show-sql', tr(t.showSql()), false)
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { validateCommand } = await import('./commands/validate.js');
@@ -137,7 +138,7 @@ function buildProgram(): Command {
 
   readingOptions(command('batch'))
     .description(tr(t.batchDescription()))
-    .argument('<ledgers...>', tr(t.batchLedgers()))
+    .argument('[ledgers...]', tr(t.batchLedgers()))
     .option('-c, --config <file>', tr(t.config()), collect, [])
     .option('--periods <range>', tr(t.batchPeriods()))
     .addOption(new Option('--by <what>', tr(t.batchBy())).choices(['team']))

@@ -88,7 +88,8 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
   if (!periods) throw new KpiError(commandText.notARange({ range: options.periods }), EXIT.usage, commandText.rangeForms());
   if (!options.outDir) throw new KpiError(commandText.batchNeedsOutDir(), EXIT.usage, commandText.batchOutDirExample());
   const versions = loadVersions(options.config);
-  const files = expandLedgerArgs(ledgerArgs);
+  // No ledger file is needed when the sources are databases (SPEC §14).
+  const files = ledgerArgs.length === 0 && versions.some((v) => v.scheme.sources.some((s) => s.sql)) ? [] : expandLedgerArgs(ledgerArgs);
   const inputs = [...files, ...versions.map((v) => v.file)];
   // Every period must have its scheme before anything is read (exit 1 otherwise).
   const versionOf = periods.map((p) => versionFor(versions, p));

@@ -24,6 +24,7 @@ import { renderCalibrationTable, type Calibration, type IndicatorCalibration } f
 import { standardConfig } from '../render/standard-config.js';
 import { scoreIngested } from '../scoring.js';
 import type { Io } from './io.js';
+import { verbatim } from '../messages/text.js';
 import { commandText } from '../messages/commands.js';
 
 export interface CalibrateOptions extends ReadingFlags {
@@ -102,7 +103,7 @@ async function calibrateRun(historyArgs: string[], options: CalibrateOptions, io
   if (!['table', 'yaml', 'json'].includes(format)) throw new KpiError(commandText.calibrateFormat({ format }), EXIT.usage, commandText.calibrateFormatHint());
   const from = options.from === undefined ? null : parsePeriod(options.from);
   if (options.from !== undefined && !from) throw new KpiError(schemeText.calibrateFromBadPeriod({ value: options.from }), EXIT.usage, schemeText.periodHint({ unit: 'month' }));
-  if (from && format !== 'yaml') throw new KpiError(schemeText.calibrateFromNeedsYaml(), EXIT.usage, 'kpi calibrate ledgers/*.xlsx --format yaml --from 2027-01 > schemes/2027.yaml');
+  if (from && format !== 'yaml') throw new KpiError(schemeText.calibrateFromNeedsYaml(), EXIT.usage, verbatim('kpi calibrate ledgers/*.xlsx --format yaml --from 2027-01 > schemes/2027.yaml'));
   const versions = loadVersions(options.config);
   const version = latestVersion(versions);
   const { scheme } = version;

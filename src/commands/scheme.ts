@@ -32,7 +32,7 @@ type Kind = 'text' | 'markdown' | 'json' | 'xlsx';
 
 function outKind(file: string): Kind {
   const kind = ({ '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.xlsx': 'xlsx', '.txt': 'text' } as Record<string, Kind>)[extname(file).toLowerCase()];
-  if (!kind) throw new KpiError(schemeText.schemeOut({ file }), EXIT.usage, 'e.g. -o scheme.md or -o scheme.xlsx');
+  if (!kind) throw new KpiError(schemeText.schemeOut({ file }), EXIT.usage, schemeText.schemeOutHint());
   return kind;
 }
 
@@ -50,7 +50,7 @@ export async function schemeCommand(files: string[], options: SchemeOptions, io:
     const diffs: SchemeDiff[] = versions.slice(1).map((v, i) => diffSchemes(versions[i], v));
     const locale = versions[versions.length - 1].scheme.locale;
     const render = (kind: Kind) => (kind === 'json' ? json(diffs.length === 1 ? diffs[0] : { diffs }) : kind === 'markdown' ? renderDiffMarkdown(diffs, locale) : renderDiffText(diffs, locale));
-    if (outs.some((o) => o.kind === 'xlsx')) throw new KpiError(schemeText.schemeOut({ file: outs.find((o) => o.kind === 'xlsx')!.file }), EXIT.usage, 'the diff is written as .md or .json');
+    if (outs.some((o) => o.kind === 'xlsx')) throw new KpiError(schemeText.schemeOut({ file: outs.find((o) => o.kind === 'xlsx')!.file }), EXIT.usage, schemeText.diffOutHint());
     checkNotAnInput(outs.map((o) => o.file), versions.map((v) => v.file));
     await writeOutputs(outs.map((o) => ({ file: o.file, render: () => render(o.kind) })));
     if (outs.length === 0) io.out(render(format));

@@ -70,8 +70,10 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     throw new KpiError(commandText.notAPeriod({ period: options.period }), EXIT.usage, commandText.periodForms());
   }
   const versions = loadVersions(options.config);
-  if (ledgerArgs.length === 0) throw new KpiError(commandText.noLedgers(), EXIT.usage, commandText.noLedgersHint());
-  const files = expandLedgerArgs(ledgerArgs);
+  // No ledger file is needed when the sources are databases (SPEC §14).
+  const fromDatabase = versions.some((v) => v.scheme.sources.some((s) => s.sql));
+  if (ledgerArgs.length === 0 && !fromDatabase) throw new KpiError(commandText.noLedgers(), EXIT.usage, commandText.noLedgersHint());
+  const files = ledgerArgs.length === 0 ? [] : expandLedgerArgs(ledgerArgs);
   checkNotAnInput(options.out, [...files, ...versions.map((v) => v.file)]);
 
   // The ledgers are read with the scheme in force (its sources say what to read). Without

@@ -16,11 +16,11 @@ export function buildEffective(ctx: RuleContext, raw: { from?: string; to?: stri
     if (value === undefined) return null;
     const period = parsePeriod(value);
     if (!period) {
-      ctx.problem(['effective', key], String(schemeText.notAPeriod({ key, value })), String(schemeText.periodHint({ unit })));
+      ctx.problem(['effective', key], schemeText.notAPeriod({ key, value }), schemeText.periodHint({ unit }));
       return undefined;
     }
     if (period.unit !== 'month' && period.unit !== unit) {
-      ctx.problem(['effective', key], String(schemeText.wrongUnit({ key, value: period.key, unit })));
+      ctx.problem(['effective', key], schemeText.wrongUnit({ key, value: period.key, unit }));
       return undefined;
     }
     return period;
@@ -29,7 +29,7 @@ export function buildEffective(ctx: RuleContext, raw: { from?: string; to?: stri
   const to = end('to');
   if (from === undefined || to === undefined) return null;
   if (from && to && to.end <= from.start) {
-    ctx.problem(['effective', 'to'], String(schemeText.toBeforeFrom({ from: from.key, to: to.key })));
+    ctx.problem(['effective', 'to'], schemeText.toBeforeFrom({ from: from.key, to: to.key }));
     return null;
   }
   return { from: from?.key ?? null, to: to?.key ?? null, start: from?.start ?? -Infinity, end: to?.end ?? Infinity };

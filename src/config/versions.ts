@@ -10,6 +10,7 @@ import { parsePeriod, periodContaining, type Period } from '../core/period.js';
 import type { ReportScheme } from '../core/report.js';
 import type { Effective } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { commandText } from '../messages/commands.js';
 import { schemeText } from '../messages/schemes.js';
 import { bilingual, type Text } from '../messages/text.js';
 import { globToRegExp } from '../read/sources.js';
@@ -95,7 +96,7 @@ export function overlapsOf(versions: readonly SchemeVersion[]): [SchemeVersion, 
 }
 
 export function overlapText([a, b]: [SchemeVersion, SchemeVersion]): Text {
-  return schemeText.overlap({ a: a.file, ra: rangeText(a.scheme.effective).en, b: b.file, rb: rangeText(b.scheme.effective).en });
+  return schemeText.overlap({ a: a.file, ra: rangeText(a.scheme.effective), b: b.file, rb: rangeText(b.scheme.effective) });
 }
 
 /** The months between consecutive versions that no version covers, as warnings. */
@@ -144,7 +145,7 @@ export function latestVersion(versions: readonly SchemeVersion[]): SchemeVersion
 /** The period asked for on the command line, checked. */
 export function periodArg(text: string, flag = '--period'): Period {
   const period = parsePeriod(text);
-  if (!period) throw new KpiError(`${flag} ${text} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
+  if (!period) throw new KpiError(commandText.flagNotAPeriod({ flag, period: text }), EXIT.usage, commandText.periodForms());
   return period;
 }
 

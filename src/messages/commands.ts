@@ -17,6 +17,7 @@ export const commandText = defineMessages('commands', {
   splitNeedsOutDir: { en: () => '--split needs --out-dir: the folder for the workbooks', zh: () => '--split 需要 --out-dir：存放工作簿的文件夹' },
   splitExample: { en: (p: { by: string }) => `e.g. --split ${p.by} --out-dir scorecards/`, zh: (p) => `例如 --split ${p.by} --out-dir scorecards/` },
   notAPeriod: { en: (p: { period: string }) => `--period ${p.period} is not a period`, zh: (p) => `--period ${p.period} 不是有效的考核期` },
+  flagNotAPeriod: { en: (p: { flag: string; period: string }) => `${p.flag} ${p.period} is not a period`, zh: (p) => `${p.flag} ${p.period} 不是有效的考核期` },
   periodForms: { en: () => 'use 2026-11, 2026-Q4, 2026-H2 or 2026', zh: () => '请写成 2026-11、2026-Q4、2026-H2 或 2026' },
   noLedgers: { en: () => 'no ledger files given', zh: () => '没有给出台账文件' },
   noLedgersHint: { en: () => 'kpi score ledger.xlsx (or *.csv)', zh: () => '例如 kpi score ledger.xlsx（或 *.csv）' },

@@ -9,6 +9,10 @@ export const renderText = defineMessages('render', {
     en: (p: { file: string; sheet: string; row: number; column: string }) => `${p.file}${p.sheet ? ` [${p.sheet}]` : ''} row ${p.row}${p.column ? `, column ${p.column}` : ''}`,
     zh: (p) => `${p.file}${p.sheet ? ` [${p.sheet}]` : ''} 第 ${p.row} 行${p.column ? `，列「${p.column}」` : ''}`,
   },
+  placeCounted: {
+    en: (p: { file: string; column: string; rows: number }) => `${p.file}${p.column ? `, column ${p.column}` : ''}: ${p.rows} row${p.rows > 1 ? 's' : ''}`,
+    zh: (p) => `${p.file}${p.column ? `，列「${p.column}」` : ''}：${p.rows} 行`,
+  },
   rowsRejected: {
     en: (p: { label: string; count: number }) => `kpi: ${p.label}: ${p.count} row${p.count > 1 ? 's' : ''} rejected (they count in no metric):`,
     zh: (p) => `kpi：${p.label}：拒收 ${p.count} 行（不计入任何指标）：`,

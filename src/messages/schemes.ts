@@ -2,11 +2,13 @@
  * The messages of schemes over time (SPEC §12): effective ranges, overlapping and missing
  * versions, the published scheme and its diff — in English and Chinese.
  */
-import { defineMessages } from './text.js';
+import { defineMessages, type TextLike } from './text.js';
 
 const EXAMPLE: Record<string, string> = { quarter: '2026-Q3', half: '2026-H2', year: '2026' };
 
 export const schemeText = defineMessages('schemes', {
+  schemeOutHint: { en: () => 'e.g. -o scheme.md or -o scheme.xlsx', zh: () => '例如 -o scheme.md 或 -o scheme.xlsx' },
+  diffOutHint: { en: () => 'the diff is written as .md or .json', zh: () => '版本对比只能写成 .md 或 .json' },
   notAPeriod: {
     en: (p: { key: string; value: string }) => `effective.${p.key}: "${p.value}" is not a period`,
     zh: (p) => `effective.${p.key}："${p.value}" 不是考核期间`,
@@ -28,7 +30,7 @@ export const schemeText = defineMessages('schemes', {
   upTo: { en: (p: { to: string }) => `up to ${p.to}`, zh: (p) => `至 ${p.to}` },
   range: { en: (p: { from: string; to: string }) => `${p.from} to ${p.to}`, zh: (p) => `${p.from} 至 ${p.to}` },
   overlap: {
-    en: (p: { a: string; ra: string; b: string; rb: string }) => `${p.a} (${p.ra}) and ${p.b} (${p.rb}) are both in force for the same periods`,
+    en: (p: { a: string; ra: TextLike; b: string; rb: TextLike }) => `${p.a} (${p.ra}) and ${p.b} (${p.rb}) are both in force for the same periods`,
     zh: (p) => `${p.a}（${p.ra}）与 ${p.b}（${p.rb}）的适用期间重叠`,
   },
   overlapHint: {

@@ -15,6 +15,8 @@ const SHOWN = 5;
 
 /** One rejected row, with its place, in the terminal's language. */
 export function describeRejected(r: RejectedRow, lang: Lang = 'en'): string {
+  // A database's rejections come counted per reason: it has no row numbers (SPEC §14).
+  if (r.rows !== undefined) return `${plain(say(renderText.placeCounted({ file: r.file, column: r.column ?? '', rows: r.rows }), lang))}${say(commonText.colon(), lang)}${plain(say(r.reason, lang))}`;
   const place = say(renderText.place({ file: r.file, sheet: r.sheet ?? '', row: r.row, column: r.column ?? '' }), lang);
   const value = r.value === null || r.value === '' ? '' : `"${plain(r.value).slice(0, 60)}" `;
   return `${plain(place)}${say(commonText.colon(), lang)}${value}${plain(say(r.reason, lang))}`;
