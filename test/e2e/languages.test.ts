@@ -47,9 +47,9 @@ describe('the terminal language', () => {
 
   it('--help in Chinese: titles, descriptions, options and exit codes', () => {
     const help = runKpi(['score', '--help'], { env: ZH }).stdout;
-    expect(help).toContain('用法：kpi score [options] <ledgers...>');
+    expect(help).toContain('用法：kpi score [options] [ledgers...]');
     expect(help).toContain('为一个考核期评分：打印排名，写出报表');
-    expect(help).toMatch(/-c, --config <file>\s+考核方案文件（默认："kpi.yaml"）/);
+    expect(help).toMatch(/-c, --config <file>\s+考核方案文件（默认 kpi.yaml）/);
     expect(help).toContain('退出码：');
     expect(runKpi(['--help']).stdout).toContain('Usage: kpi [options] [command]');
   });
