@@ -41,6 +41,15 @@ function useColor(flag: boolean): boolean {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** Today for `--as-of today` and the "period not ended" note: KPI_TODAY (YYYY-MM-DD, for
+ *  tests) or the computer's local date; and the terminal's language. */
+function clock(): { today: string; lang: ReturnType<typeof terminalLang> } {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const today = process.env.KPI_TODAY || `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return { today, lang: terminalLang(undefined, process.env) };
+}
+
 /** The options every command that reads ledgers takes, said once. */
 function readingOptions(command: Command): Command {
   return command
@@ -70,6 +79,7 @@ function buildProgram(): Command {
     .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
     .option('--out-dir <dir>', 'folder for --split workbooks')
     .option('--compare <period>', 'score an earlier period too and show each change (same kind of period)')
+    .option('--as-of <date>', 'the period in progress: score it from the rows up to DATE (YYYY-MM-DD or today), projected to its end')
     .option('--explain <id>', "take one person's score apart (or 'all'); repeatable", collect, [])
     .option('--strict', 'exit 2 if any row is rejected or anyone is missing from the roster', false)
     .option('-q, --quiet', 'print only the data', false)
@@ -79,7 +89,7 @@ function buildProgram(): Command {
       // large CSV ledgers start being read first, while the command loads.
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { scoreCommand } = await import('./commands/score.js');
-      process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
+      process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color), ...clock() }, io);
     });
   readingOptions(program.command('validate'))
     .description('check the config (and, if given, the ledgers) without scoring')
@@ -103,6 +113,8 @@ function buildProgram(): Command {
     .option('--json', 'also write <period>[-<team>].json (the document of kpi score --format json)', false)
     .option('--strict', 'a run with rejected rows or people missing from the roster fails', false)
     .option('-q, --quiet', 'no summary on stderr', false)
+    // Not a batch option (SPEC §11): accepted only to say so in a sentence, not commander's.
+    .addOption(new Option('--as-of <date>').hideHelp())
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load.js';
 import { parsePeriodRange, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { progressText } from '../messages/progress.js';
 import { closeLedgers, readLedgers, type TableOpener } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
@@ -29,6 +30,8 @@ export interface BatchOptions extends ReadingFlags {
   strict: boolean;
   quiet: boolean;
   progress: boolean;
+  /** Refused (SPEC §11: batch scores closed periods); accepted only to say so. */
+  asOf?: string;
   /** The reader seam, replaceable in tests (to count how often each file is read). */
   opener?: TableOpener;
 }
@@ -77,6 +80,7 @@ export async function batchCommand(ledgerArgs: string[], options: BatchOptions, 
 }
 
 async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
+  if (options.asOf !== undefined) throw new KpiError(progressText.batchAsOf(), EXIT.usage, progressText.batchAsOfHint());
   if (!options.periods) throw new KpiError('kpi batch needs --periods', EXIT.usage, 'e.g. --periods 2026-01..2026-11');
   const periods = parsePeriodRange(options.periods);
   if (!periods) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'use A..B with periods of one kind, A first: 2026-01..2026-11, 2026-Q1..2026-Q4');

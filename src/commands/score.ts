@@ -10,6 +10,8 @@ import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { attachPrevious, parseComparePeriod } from './compare.js';
+import { localDate, notEndedNote, resolveAsOf } from './as-of.js';
+import { say, type Lang } from '../messages/text.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
@@ -36,6 +38,12 @@ export interface ScoreOptions extends ReadingFlags {
   split?: SplitBy;
   compare?: string;
   outDir?: string;
+  /** `--as-of DATE|today`: the period in progress, projected (SPEC §11). */
+  asOf?: string;
+  /** Today, `YYYY-MM-DD` (the CLI's KPI_TODAY or the computer's date). */
+  today?: string;
+  /** The terminal's language, for notes and the in-progress words on the console. */
+  lang?: Lang;
 }
 
 export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
@@ -53,18 +61,22 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   }
   if (options.split && !options.outDir) throw new KpiError('--split needs --out-dir: the folder for the workbooks', EXIT.usage, `e.g. --split ${options.split} --out-dir scorecards/`);
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
-  const period = options.period === undefined ? null : parsePeriod(options.period);
-  if (options.period !== undefined && !period) {
+  const asked = options.period === undefined ? null : parsePeriod(options.period);
+  if (options.period !== undefined && !asked) {
     throw new KpiError(`--period ${options.period} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
   }
   const { scheme, warnings, file: configFile } = loadConfig(options.config);
+  const lang = options.lang ?? 'en';
+  const today = options.today ?? localDate(new Date());
+  const asOf = options.asOf === undefined ? null : resolveAsOf(options.asOf, asked, scheme, today);
+  const period = asOf?.period ?? asked;
   if (ledgerArgs.length === 0) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
   const files = expandLedgerArgs(ledgerArgs);
   checkNotAnInput(options.out, [...files, options.config]);
 
   // With --compare the ledgers are read once and looked at from both periods.
   const read = await readLedgers(files, scheme, {
-    period: options.compare ? null : period, unit: period?.unit ?? scheme.period,
+    period: options.compare ? null : period, unit: period?.unit ?? scheme.period, until: asOf?.until,
     ...openOptions(scheme, options),
   });
   const scored = period ?? read.book.defaultPeriod();
@@ -73,7 +85,9 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   if (!period && book.period && !options.quiet) {
     io.err(`kpi: scoring ${book.period.key}, the ${scheme.period} of the latest row date (${formatDayNumber(book.latestDate!)}); choose another with -p\n`);
   }
-  const run = scoreIngested(scheme, ingested, configFile, warnings);
+  const note = asOf || options.quiet ? null : notEndedNote(book.period, today);
+  if (note) io.err(`kpi: ${say(note, lang)}\n`);
+  const run = scoreIngested(scheme, ingested, configFile, warnings, undefined, asOf?.progress);
   const { report } = run;
   if (options.compare) {
     const earlier = parseComparePeriod(options.compare, scored?.unit ?? scheme.period);
@@ -97,9 +111,9 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     if (!options.quiet) io.err(`kpi: wrote ${written.length} workbook${written.length > 1 ? 's' : ''} to ${options.outDir}\n`);
   }
   if (format === 'json') io.out(renderJson(report));
-  else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color }));
+  else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color, lang }));
   for (const result of explained(run.results, options.explain)) {
-    io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period })}`);
+    io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period, progress: report.progress, lang })}`);
   }
   return EXIT.ok;
 }

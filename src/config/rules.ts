@@ -94,7 +94,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
           }
         }
         graph.set(id, refs);
-        metrics.push({ id, kind: 'formula', formula, text: m.formula });
+        metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.project === false ? { project: false as const } : {}) });
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         ctx.problem([...path, 'formula'], `formula "${m.formula}": ${error.message}`);
@@ -125,6 +125,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
       id, kind: 'agg', source: source.id, agg: m.agg, field: field?.id, p: m.p,
       where: buildFilter(ctx, source, m.where, [...path, 'where']),
       hit: buildFilter(ctx, source, m.hit, [...path, 'hit']),
+      ...(m.project === false ? { project: false as const } : {}),
     });
   }
   const cycle = findCycle(graph);

@@ -75,8 +75,10 @@ export type Metric =
       p?: number;
       where?: RowFilter;
       hit?: RowFilter;
+      /** `project: false` (SPEC §11): a one-off event, never projected to the period's end. */
+      project?: false;
     }
-  | { id: string; kind: 'formula'; formula: Expr; text: string };
+  | { id: string; kind: 'formula'; formula: Expr; text: string; project?: false };
 
 /** A parsed expression: metric formulas (SPEC §3) and derived fields (§3.1) share it. */
 export type Expr =

@@ -32,6 +32,9 @@ export function renderCsv(report: ScoreReport, scheme: Scheme): string {
   const compared = report.employees.some((e) => e.previous !== undefined);
   const header = ['id', 'name', 'role', 'team', ...dimensions.map((d) => d.id), 'adjustment', 'final', 'grade', 'rank'];
   if (compared) header.push('previous_final', 'change', 'previous_rank', 'rank_change');
+  // In progress (SPEC §11): the as-of date, and the metrics behind pace (space-separated ids).
+  const progress = report.progress ?? null;
+  if (progress) header.push('as_of', 'behind_pace');
   const text = (value: string | null): string => (value === null ? '' : neutralizeCell(value));
   const number = (value: number | null, excluded = false): CsvCell => (value === null ? (excluded ? 'N/A' : '') : value);
   const rows: CsvCell[][] = report.employees.map((e) => [
@@ -42,6 +45,7 @@ export function renderCsv(report: ScoreReport, scheme: Scheme): string {
     }),
     number(e.adjustment), number(e.final), text(e.grade), number(e.rank),
     ...(compared ? compareCells(e) : []),
+    ...(progress ? [progress.asOf, e.indicators.filter((i) => i.behind).map((i) => i.metric).join(' ')] : []),
   ]);
   // csv-stringify quotes a line break only when it is the whole record delimiter (CRLF), so
   // a name with a bare LF or CR inside would be written unquoted and split the row.

@@ -9,7 +9,7 @@
 import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { Scheme } from '../../core/types.js';
-import { word, type Locale } from '../labels.js';
+import { word, wordWith, type Locale } from '../labels.js';
 import { addDetails } from './details.js';
 import { addIssues } from './issues.js';
 import { SheetNames } from './safe.js';
@@ -52,9 +52,12 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   const byId = new Map(results.map((r) => [r.id, r]));
   const teamSizes = new Map<string, number>();
   for (const e of report.employees) if (e.error === null && e.team !== null) teamSizes.set(e.team, (teamSizes.get(e.team) ?? 0) + 1);
+  const period = report.period ?? word('allPeriods', locale);
+  const progress = report.progress ?? null;
   const context: ScorecardContext = {
-    scheme, locale, title: report.title, period: report.period ?? word('allPeriods', locale),
-    scored: report.employees.filter((e) => e.error === null).length, teamSizes,
+    scheme, locale, title: report.title,
+    period: progress ? wordWith('periodInProgress', locale, { period, asOf: progress.asOf }) : period,
+    scored: report.employees.filter((e) => e.error === null).length, teamSizes, progress,
   };
   for (const employee of report.employees) {
     const name = names.claim(employee.name ? `${employee.id} ${employee.name}` : employee.id);

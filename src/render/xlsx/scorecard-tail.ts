@@ -104,9 +104,9 @@ function adjustmentRule(rule: ScorecardContext['scheme']['adjustments'][number],
 }
 
 /** A4 portrait, one page wide, centred, page numbers in the footer; no gridlines on screen. */
-export function finishScorecard(sheet: Sheet, lastRow: number): void {
+export function finishScorecard(sheet: Sheet, lastRow: number, lastColumn = 'G'): void {
   printSetup(sheet, 'portrait');
-  sheet.ws.pageSetup.printArea = `A1:G${lastRow}`;
+  sheet.ws.pageSetup.printArea = `A1:${lastColumn}${lastRow}`;
   sheet.ws.pageSetup.horizontalCentered = true;
   sheet.ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
   sheet.ws.views = [{ showGridLines: false }];

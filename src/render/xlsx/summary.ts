@@ -10,6 +10,7 @@ import type { ScoreReport } from '../../core/report.js';
 import type { Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale } from '../labels.js';
 import { buildRankingTable, type Column } from '../ranking-table.js';
+import { indicatorOf } from '../pace.js';
 import { formatPlain } from '../standard-words.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
 import { columnLetter, type Sheet } from './sheet.js';
@@ -46,6 +47,12 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
   const sep = locale === 'zh-CN' ? '：' : ': ';
   write(sheet, `A2:${letter(last - 1)}2`, `${w('period')}${sep}${period}    ${w('scored')}${sep}${scored}`, { font, alignment: { vertical: 'middle' } });
   sheet.setHeight(1, 24);
+  const progress = report.progress ?? null;
+  if (progress) {
+    // In progress (SPEC §11): said above the table, in the colour of a warning.
+    const line = wordWith('progressLine', locale, { period, asOf: progress.asOf, elapsed: progress.elapsedWorkdays, total: progress.totalWorkdays });
+    write(sheet, `A3:${letter(last - 1)}3`, line, { font: { ...font, bold: true, color: { argb: 'FFC55A11' } }, alignment: { vertical: 'middle' } });
+  }
 
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
   columns.forEach((c, i) => write(sheet, `${letter(i)}${HEAD_ROW}`, c.label, head));
@@ -80,7 +87,7 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
     columns.forEach((column, i) => {
       const address = `${letters[i]}${rowNumber}`;
       if (column.key === 'note') {
-        const note = noteFor(employee, locale);
+        const note = noteFor(employee, locale, scheme);
         write(sheet, address, note, noteStyle);
         shown.push(note);
         return;
@@ -115,13 +122,16 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
   printSetup(sheet, 'landscape', `${HEAD_ROW}:${HEAD_ROW}`);
 }
 
-/** Why a person's line looks as it does: triggered vetoes, or why they were not scored. */
-function noteFor(employee: ScoreReport['employees'][number], locale: Locale): string {
+/** Why a person's line looks as it does: triggered vetoes, or why they were not scored;
+ *  in progress, the indicators behind pace. */
+function noteFor(employee: ScoreReport['employees'][number], locale: Locale, scheme: Scheme): string {
   if (employee.error !== null) return wordWith('notScoredBecause', locale, { n: employee.error });
-  return employee.vetoes
-    .map((v) => {
-      const effect = v.effect === 'zero' ? word('vetoZero', locale) : v.effect === 'cap' ? wordWith('vetoCap', locale, { n: formatPlain(v.cap!) }) : wordWith('vetoGrade', locale, { n: v.grade! });
-      return `${word('vetoes', locale)}${locale === 'zh-CN' ? '：' : ': '}${v.label} → ${effect}`;
-    })
-    .join(locale === 'zh-CN' ? '；' : '; ');
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  const notes = employee.vetoes.map((v) => {
+    const effect = v.effect === 'zero' ? word('vetoZero', locale) : v.effect === 'cap' ? wordWith('vetoCap', locale, { n: formatPlain(v.cap!) }) : wordWith('vetoGrade', locale, { n: v.grade! });
+    return `${word('vetoes', locale)}${sep}${v.label} → ${effect}`;
+  });
+  const behind = employee.indicators.filter((i) => i.behind).map((i) => indicatorOf(scheme, i.dimension, i.metric)?.label ?? i.metric);
+  if (behind.length > 0) notes.push(`${word('behindPace', locale)}${sep}${behind.join(locale === 'zh-CN' ? '、' : ', ')}`);
+  return notes.join(locale === 'zh-CN' ? '；' : '; ');
 }
