@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const KPI = fileURLToPath(new URL('../../bin/kpi.js', import.meta.url));
 
+/** "Today" for every run (KPI_TODAY, SPEC §11): no test depends on the real date. A test of
+ *  the period in progress sets its own. */
+export const TEST_TODAY = '2030-06-14';
+
 export interface CliResult {
   stdout: string;
   stderr: string;
@@ -15,7 +19,7 @@ export function runKpi(args: string[], options: { cwd?: string; env?: Record<str
   const result = spawnSync(process.execPath, [KPI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', KPI_TODAY: TEST_TODAY, ...options.env },
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
@@ -38,7 +42,7 @@ export function runKpiMany(cases: readonly CliCase[], env: Record<string, string
   const run = spawnSync(process.execPath, [MANY], {
     input: JSON.stringify(cases),
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...process.env, NO_COLOR: '1', KPI_TODAY: TEST_TODAY, ...env },
     maxBuffer: 256 * 1024 * 1024,
   });
   const results = run.output[3]?.toString('utf8') ?? '';
