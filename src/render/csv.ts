@@ -1,6 +1,7 @@
 /**
  * The CSV report of SPEC §6.3: one row per employee — id, name, role, team, each
- * dimension, adjustment, final, grade, rank — in UTF-8 with a BOM so Excel opens Chinese
+ * dimension, adjustment, final, grade, rank (then the --compare columns, and for a period in
+ * progress `as_of` and `behind_pace`) — in UTF-8 with a BOM so Excel opens Chinese
  * correctly. Headers are stable ids (a contract for scripts); numbers stay numbers; text
  * that Excel would run as a formula is neutralised with a leading apostrophe.
  */
