@@ -21,7 +21,7 @@ describe('fixtures/errors', () => {
   beforeAll(() => {
     const results = runKpiMany(cases.map(({ name, args }) => ({ args, cwd: join(CATALOGUE, name) })));
     runs = new Map(cases.map(({ name }, i) => [name, results[i]]));
-  });
+  }, 120_000);
 
   it('has a case for each kind of mistake (15 or more)', () => {
     expect(cases.length).toBeGreaterThanOrEqual(15);

@@ -89,5 +89,5 @@ describe('--as-of the last day of the period', () => {
       expect(last.stdout).toContain('2026-12 in progress — as of 2026-12-31, 22 of 22 working days');
       expect(await cells(join(cwd, 'last.xlsx'))).toEqual(await cells(join(cwd, 'plain.xlsx')));
     }
-  });
+  }, 300_000);
 });

@@ -37,7 +37,7 @@ describe('kpi score --as-of', () => {
     ], DEC9);
     [chinese] = runKpiMany([{ args: ['score', ...ledgers, '--as-of', '2026-12-09'], cwd }], { KPI_LANG: 'zh-CN' });
     doc = JSON.parse(json.stdout) as Doc;
-  });
+  }, 120_000);
 
   it('the console title says the period is in progress, as of when, and how many working days', () => {
     expect(table.status).toBe(0);
@@ -127,7 +127,7 @@ describe('a period that has not ended, scored without --as-of', () => {
     expect(during.stdout).toBe(after.stdout);
     expect(JSON.parse(during.stdout).progress).toBeNull();
     expect(JSON.parse(during.stdout).employees[0].indicators[0]).not.toHaveProperty('toDate');
-  });
+  }, 60_000);
 
   it('-q keeps it quiet', () => {
     const run = runKpi(['score', ...ledgers, '-p', '2026-12', '-q'], { cwd, env: DEC9 });
