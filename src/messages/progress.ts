@@ -48,7 +48,7 @@ export const progressText = defineMessages('progress', {
   },
   notEnded: {
     en: (p: { period: string; today: string }) => `${p.period} has not ended (today is ${p.today}): these scores are to date; --as-of today projects them to the period's end`,
-    zh: (p) => `${p.period} 尚未结束（今天是 ${p.today}）：以下分数只统计到目前；加 --as-of today 可按进度推算到期末`,
+    zh: (p) => `${p.period} 尚未结束（今天是 ${p.today}）：这些分数只统计到目前；加 --as-of today 可按进度推算到期末`,
   },
   title: {
     en: (p: { period: string; asOf: string; elapsed: number; total: number }) => `${p.period} in progress — as of ${p.asOf}, ${p.elapsed} of ${p.total} working days`,
