@@ -152,6 +152,13 @@ const scorecards = join(OUT, 'scorecards.xlsx');
 rmSync(scorecards, { force: true });
 const writeRun = measure([KPI, 'score', join(OUT, `csv-${smallest}`, 'services.csv'), '-c', join(OUT, `csv-${smallest}`, 'kpi.yaml'), '-p', '2026-11', '-q', '-o', scorecards]);
 note(`kpi score -o scorecards.xlsx (2,000 people, from the ${smallest.toLocaleString('en')}-row CSV; one run)`, writeRun, `${(statSync(scorecards).size / 2 ** 20).toFixed(1)} MiB written`);
+// Issue 19: the same workbook without its charts (2 on the Summary, 1 per scorecard), and the HTML report.
+const scorecardArgs = [KPI, 'score', join(OUT, `csv-${smallest}`, 'services.csv'), '-c', join(OUT, `csv-${smallest}`, 'kpi.yaml'), '-p', '2026-11', '-q', '-o'];
+const noCharts = measure([...scorecardArgs, join(OUT, 'scorecards-no-charts.xlsx')], { KPI_WORKBOOK_CHARTS: '0' });
+note(`  the same without charts (KPI_WORKBOOK_CHARTS=0; one run)`, noCharts, `${(statSync(join(OUT, 'scorecards-no-charts.xlsx')).size / 2 ** 20).toFixed(1)} MiB written`);
+ratios.push({ what: 'the 2,000 scorecards with charts ÷ without (issue 19: about today\'s time)', ratio: writeRun.seconds / noCharts.seconds, target: 1.25 });
+const htmlRun = measure([...scorecardArgs, join(OUT, 'report.html')]);
+note(`kpi score -o report.html (2,000 people; one run)`, htmlRun, `${(statSync(join(OUT, 'report.html')).size / 2 ** 20).toFixed(1)} MiB written`);
 
 const rss = CSV_SIZES.map((size) => table.find((r) => r.what.startsWith(`kpi score, CSV ${size.toLocaleString('en')} `)).rssMb);
 ratios.push({ what: `peak RSS, CSV ${CSV_SIZES.map((s) => s.toLocaleString('en')).join(' / ')} rows: ${rss.map((r) => r.toFixed(0)).join(' / ')} MB`, ratio: Math.max(...rss), target: 150, unit: 'MB' });

@@ -75,7 +75,7 @@ function buildProgram(): Command {
     .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
-    .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv); repeatable', collect, [])
+    .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv, .html); repeatable', collect, [])
     .addOption(new Option('--split <by>', 'one workbook per employee or team (with --out-dir)').choices(['employee', 'team']))
     .option('--out-dir <dir>', 'folder for --split workbooks')
     .option('--compare <period>', 'score an earlier period too and show each change (same kind of period)')
@@ -111,6 +111,7 @@ function buildProgram(): Command {
     .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))
     .option('--out-dir <dir>', 'folder for <period>[-<team>].xlsx and index.json')
     .option('--json', 'also write <period>[-<team>].json (the document of kpi score --format json)', false)
+    .option('--html', 'also write <period>[-<team>].html and index.html: the trend over the periods', false)
     .option('--strict', 'a run with rejected rows or people missing from the roster fails', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     // Not a batch option (SPEC §11): accepted only to say so in a sentence, not commander's.

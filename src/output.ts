@@ -9,14 +9,14 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { EXIT, KpiError } from './errors.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx';
+export type OutputFormat = 'table' | 'json' | 'csv' | 'xlsx' | 'html';
 
-const BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx' };
+const BY_EXTENSION: Record<string, OutputFormat> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.html': 'html', '.htm': 'html' };
 
 /** The format of an `-o` file, from its extension. */
 export function formatOfFile(file: string): OutputFormat {
   const format = BY_EXTENSION[extname(file).toLowerCase()];
-  if (!format) throw new KpiError(`-o ${file}: cannot tell the format from the extension`, EXIT.usage, 'use a file ending in .xlsx, .json or .csv');
+  if (!format) throw new KpiError(`-o ${file}: cannot tell the format from the extension`, EXIT.usage, 'use a file ending in .xlsx, .json, .csv or .html');
   return format;
 }
 

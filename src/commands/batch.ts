@@ -1,7 +1,7 @@
 /**
  * `kpi batch <ledgers...> --periods A..B [--by team] --out-dir DIR [--json]` (SPEC §8):
  * every period (and team) scored from one reading of the ledgers, a workbook per run and
- * an index.json of every run's status. One failing run does not stop the others; the exit
+ * an index.json of every run's status (with --html, a page per run and index.html). One failing run does not stop the others; the exit
  * code says whether any failed. Same input, same bytes: dates in files come from periods.
  */
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { plain } from '../render/text.js';
 import { scoreIngested, teamsOf, type ScoredRun } from '../scoring.js';
 import { safeFileName } from './split.js';
 import type { Io } from './io.js';
+import { BatchPages } from './batch-html.js';
 
 export interface BatchOptions extends ReadingFlags {
   config: string;
@@ -27,6 +28,8 @@ export interface BatchOptions extends ReadingFlags {
   by?: 'team';
   outDir?: string;
   json: boolean;
+  /** Also each run's report.html and an index.html with the trend (SPEC §13). */
+  html?: boolean;
   strict: boolean;
   quiet: boolean;
   progress: boolean;
@@ -95,6 +98,7 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
   }, options.opener);
 
   const runs: RunEntry[] = [];
+  const pages = options.html ? new BatchPages(options.outDir, [...files, options.config]) : null;
   for (const [i, period] of periods.entries()) {
     if (options.progress) io.err(`kpi: scoring ${period.key} (${i + 1}/${periods.length})\n`);
     const ingested = closeLedgers(read, period);
@@ -118,11 +122,13 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
       }
       const name = team === undefined || team === null ? period.key : `${period.key}-${safeFileName(team)}`;
       entry.files = await writeRun(run, scheme, period, name, options, [...files, options.config]);
+      if (pages) entry.files.push(await pages.writeRun(run, scheme, period.key, name));
     }
   }
 
   checkNotAnInput([join(options.outDir, 'index.json')], [...files, options.config]);
   writeFileAtomic(join(options.outDir, 'index.json'), `${JSON.stringify({ runs }, null, 2)}\n`);
+  if (pages) await pages.writeIndex(scheme, periods.map((p) => p.key), runs);
   const failed = runs.filter((r) => r.status === 'failed');
   if (!options.quiet) {
     io.err(`kpi: ${runs.length} run${runs.length === 1 ? '' : 's'}, ${failed.length} failed; reports in ${options.outDir}\n`);

@@ -105,7 +105,7 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     throw new KpiError(`--strict: ${parts.join(' and ')}; nothing was written`, EXIT.data, 'fix the rows listed above, or run without --strict to score anyway');
   }
 
-  await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period) })));
+  await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period, options.compare) })));
   if (options.split) {
     const written = await writeSplit(run, scheme, book.period, options.split, options.outDir!, [...files, options.config]);
     if (!options.quiet) io.err(`kpi: wrote ${written.length} workbook${written.length > 1 ? 's' : ''} to ${options.outDir}\n`);
@@ -120,12 +120,18 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
 
 /** A report file's bytes. The workbook's dates come from the period, never the clock, so
  *  the same input writes the same bytes. */
-async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme, period: Period | null): Promise<string | Uint8Array> {
+async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme, period: Period | null, compared?: string): Promise<string | Uint8Array> {
   if (format === 'csv') return renderCsv(run.report, scheme);
   if (format === 'json') return renderJson(run.report);
+  if (format === 'html') {
+    const { renderHtmlReport } = await import('../render/html/report.js');
+    return renderHtmlReport({ report: run.report, scheme, locale: scheme.locale, compared });
+  }
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const created = new Date((period?.start ?? 0) * 86_400_000);
-  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created });
+  // KPI_WORKBOOK_CHARTS=0: the workbook without charts, so `npm run bench` can show their cost.
+  const charts = process.env.KPI_WORKBOOK_CHARTS !== '0';
+  return renderWorkbook({ report: run.report, results: run.results, scheme, locale: scheme.locale, created, charts });
 }
 
 /** The people `--explain` asks for, in ranking order; an unknown id is a usage error. */

@@ -46,7 +46,7 @@ describe('never over an input (cases 45, 48)', () => {
 
   it('a folder that cannot be made, and a folder in the way: exit 2, nothing written', () => {
     expectError(results[6], 2, `kpi: error: cannot create the folder ${join(dir, 'services.csv')}: EEXIST: file already exists, mkdir '${join(dir, 'services.csv')}'`);
-    expectError(results[7], 1, 'kpi: error: -o sub: cannot tell the format from the extension', 'use a file ending in .xlsx, .json or .csv');
+    expectError(results[7], 1, 'kpi: error: -o sub: cannot tell the format from the extension', 'use a file ending in .xlsx, .json, .csv or .html');
   });
 
   it('a symlink as the report path is replaced by the report; the file it pointed to is untouched (documented)', () => {

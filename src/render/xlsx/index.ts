@@ -4,7 +4,8 @@
  * and warnings). Nothing is written to disk here — src/output.ts writes atomically — and
  * ExcelJS is loaded only when a workbook is rendered. The sheets' cells are kept and written
  * by kpi (sheet.ts), everything else by ExcelJS (parts.ts); the same input and `created`
- * time give the same bytes (zip.ts stamps every entry with that time).
+ * time give the same bytes (zip.ts stamps every entry with that time). Charts (charts/,
+ * SPEC §13) are native DrawingML parts whose series refer to the sheets' cells.
  */
 import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
@@ -18,6 +19,8 @@ import { Sheet } from './sheet.js';
 import { addSummary } from './summary.js';
 import { baseFont } from './style.js';
 import { workbookBytes } from './parts.js';
+import { roleAverages } from './charts/profile-chart.js';
+import { addSummaryCharts } from './charts/summary-charts.js';
 
 export interface WorkbookInput {
   report: ScoreReport;
@@ -26,6 +29,8 @@ export interface WorkbookInput {
   locale: Locale;
   /** Fixed creation/modified time, for deterministic bytes. */
   created: Date;
+  /** Charts on the Summary and the scorecards (default: yes; the benchmark measures both). */
+  charts?: boolean;
 }
 
 export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> {
@@ -47,7 +52,10 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
     sheets.push(sheet);
     return sheet;
   };
-  addSummary(addSheet(fixed[0]), report, scheme, locale);
+  const summary = addSheet(fixed[0]);
+  const layout = addSummary(summary, report, scheme, locale);
+  const charts = input.charts !== false;
+  if (charts) addSummaryCharts(summary, layout, report, scheme, locale);
 
   const byId = new Map(results.map((r) => [r.id, r]));
   const teamSizes = new Map<string, number>();
@@ -58,6 +66,7 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
     scheme, locale, title: report.title,
     period: progress ? wordWith('periodInProgress', locale, { period, asOf: progress.asOf }) : period,
     scored: report.employees.filter((e) => e.error === null).length, teamSizes, progress,
+    profile: charts && layout.letters.has('role') ? { summary: fixed[0], layout, averages: roleAverages(results) } : undefined,
   };
   for (const employee of report.employees) {
     const name = names.claim(employee.name ? `${employee.id} ${employee.name}` : employee.id);

@@ -8,12 +8,14 @@
  * lib/xlsx/xlsx.js), but into our ZipWriter rather than JSZip (zip.ts). One fix is made on
  * the way: ExcelJS puts an empty `<x14:id/>` in every Excel-2007-style data bar (a reference
  * to an Excel-2010 rule that does not exist; that form itself carries a random GUID), which
- * is dropped.
+ * is dropped. Charts (charts/) are parts of kpi's own: a sheet with charts gets a drawing,
+ * its relationships and the chart parts, added beside the worksheet.
  */
 import type ExcelJS from 'exceljs';
 import type { Sheet, Style } from './sheet.js';
 import { sheetXml, type SheetXml } from './sheet-xml.js';
 import { ZipWriter, type Deflated } from './zip.js';
+import { drawingRelsXml, drawingXml, withContentTypes, withDrawing, withDrawingRel } from './charts/drawing.js';
 
 /** Where ExcelJS's part writers put a part (its ZipWriter's `append`). */
 interface PartSink {
@@ -59,13 +61,41 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, sheets: readonly
   // strings are numbered as ExcelJS numbers them; each part deflates while the next is written.
   const byWorksheet = new Map(sheets.map((sheet) => [sheet.ws.id, sheet]));
   const ids = { style: (style: Style) => model.styles.addStyleModel(style), text: (text: string) => model.sharedStrings.add(text) };
+  const drawn = { drawings: [] as number[], charts: [] as number[] };
+  const parts: [string, string | Uint8Array | Deflated][] = [];
+  const ownRels = new Map(worksheetParts.filter(([name]) => !SHEET_PART.test(name)));
+  const relsDone = new Set<string>();
   let written = 0;
-  for (const part of worksheetParts) {
-    const [name, data] = part;
+  for (const [name, data] of worksheetParts) {
     const sheet = SHEET_PART.exec(name);
-    if (!sheet || typeof data !== 'string') continue;
+    if (!sheet || typeof data !== 'string') {
+      // A worksheet's own relationships: already given the drawing's, below, if it has one.
+      if (!relsDone.has(name)) parts.push([name, data]);
+      continue;
+    }
     const cells = byWorksheet.get(Number(sheet[1]));
-    part[1] = zip.deflate((cells ? withCells(data, sheetXml(cells, ids)) : data).replace(EMPTY_DATABAR_REF, ''));
+    let xml = (cells ? withCells(data, sheetXml(cells, ids)) : data).replace(EMPTY_DATABAR_REF, '');
+    const charts = cells?.charts ?? [];
+    if (charts.length === 0) {
+      parts.push([name, zip.deflate(xml)]);
+    } else {
+      xml = withDrawing(xml);
+      parts.push([name, zip.deflate(xml)]);
+      const drawing = drawn.drawings.length + 1;
+      drawn.drawings.push(drawing);
+      const relsName = `xl/worksheets/_rels/sheet${sheet[1]}.xml.rels`;
+      const own = ownRels.get(relsName);
+      relsDone.add(relsName);
+      parts.push([relsName, withDrawingRel(typeof own === 'string' ? own : undefined, drawing)]);
+      const numbers = charts.map((chart) => {
+        const number = drawn.charts.length + 1;
+        drawn.charts.push(number);
+        parts.push([`xl/charts/chart${number}.xml`, zip.deflate(chart.xml)]);
+        return number;
+      });
+      parts.push([`xl/drawings/drawing${drawing}.xml`, zip.deflate(drawingXml(charts, 2))]);
+      parts.push([`xl/drawings/_rels/drawing${drawing}.xml.rels`, drawingRelsXml(numbers)]);
+    }
     if (++written % SHEETS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
@@ -73,11 +103,12 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, sheets: readonly
   const sink: PartSink = {
     append(data, { name, base64 }) {
       if (base64) throw new Error(`workbook part ${name}: base64 media is not written`);
-      zip.add(name, data);
+      if (name === '[Content_Types].xml' && typeof data === 'string') zip.add(name, withContentTypes(data, drawn.drawings, drawn.charts));
+      else zip.add(name, data);
     },
   };
   for (const step of STEPS) {
-    if (step === 'addWorksheets') for (const [name, part] of worksheetParts) zip.add(name, part);
+    if (step === 'addWorksheets') for (const [name, part] of parts) zip.add(name, part);
     else await xlsx[step](sink, model);
   }
   return zip.finish();

@@ -21,6 +21,7 @@ import { displayWidth } from './safe.js';
 import { FORMAT, actualFormat } from './style.js';
 import type { Sheet } from './sheet.js';
 import { weightingOf } from './weighting.js';
+import { addProfileChart, type ProfileSource } from './charts/profile-chart.js';
 
 export interface ScorecardContext {
   scheme: Scheme;
@@ -33,6 +34,8 @@ export interface ScorecardContext {
   teamSizes: Map<string, number>;
   /** A period in progress (SPEC §11): to-date and expected-by-now columns H and I. */
   progress?: ProgressInfo | null;
+  /** Where the chart of each card finds the role averages (none: cards without a chart). */
+  profile?: ProfileSource;
 }
 
 /** Column widths; A and B grow with the labels, D (the standard) wraps. */
@@ -101,6 +104,7 @@ export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: Emp
   } else {
     const table = indicatorTable(sheet, result, ctx, 8);
     last = scorecardTail(sheet, employee, result, ctx, table.next + 1);
+    if (ctx.profile) last = addProfileChart(sheet, result, table.subtotals, ctx.profile, ctx.locale, last + 2);
   }
   finishScorecard(sheet, last, ctx.progress ? 'I' : 'G');
 }
@@ -128,7 +132,7 @@ function header(sheet: Sheet, e: ReportEmployee, roleLabel: string | null, ctx: 
   });
 }
 
-function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardContext, start: number): { baseRow: number; next: number } {
+function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardContext, start: number): { baseRow: number; next: number; subtotals: Map<string, number> } {
   const { locale } = ctx;
   const w = (key: Word) => word(key, locale);
   const na = w('notApplicable');
@@ -144,7 +148,7 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
   const weighting = weightingOf(result);
   const blocks = result.dimensions.map((d) => ({ d, indicators: result.indicators.filter((i) => i.dimension === d.id) }));
   const baseRow = start + 1 + blocks.reduce((n, b) => n + b.indicators.length + 1, 0);
-  const subtotals: { row: number; value: number | null }[] = [];
+  const subtotals: { id: string; row: number; value: number | null }[] = [];
   let row = start + 1;
   for (const { d, indicators } of blocks) {
     const f = row;
@@ -180,7 +184,7 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
     writeFormula(sheet, `G${s}`, `IF(ISNUMBER(F${s}),SUM(G${f}:G${l}),"${na}")`,
       d.score === null ? na : sum, style.subtotalScore(d.score !== null));
     sheet.setHeight(s, 20);
-    subtotals.push({ row: s, value: d.score === null ? null : sum });
+    subtotals.push({ id: d.id, row: s, value: d.score === null ? null : sum });
     row = s + 1;
   }
 
@@ -192,7 +196,7 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
   const baseFormula = subtotals.length ? `SUM(${subtotals.map((t) => `G${t.row}`).join(',')})` : '0';
   writeFormula(sheet, `G${baseRow}`, baseFormula, base, style.totalNumber(FORMAT.score));
   sheet.setHeight(baseRow, 20);
-  return { baseRow, next: baseRow + 1 };
+  return { baseRow, next: baseRow + 1, subtotals: new Map(subtotals.map((t) => [t.id, t.row])) };
 }
 
 /** To date (red when behind pace) and expected by now, for a period in progress. */

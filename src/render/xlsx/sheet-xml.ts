@@ -6,7 +6,7 @@
  * sharedStrings.xml list what the cells use. Text goes only into shared strings (`t="s"`),
  * so ledger text is never a formula; the formulas are our own.
  */
-import { Kind, columnLetter, type CellRange, type Sheet, type Style } from './sheet.js';
+import { Kind, NOT_AVAILABLE, columnLetter, type CellRange, type Sheet, type Style } from './sheet.js';
 
 export interface Registries {
   /** The `s` number of a style (0: the default). */
@@ -79,6 +79,7 @@ export function sheetXml(sheet: Sheet, ids: Registries): SheetXml {
         case Kind.Formula: {
           const f = `<f>${xmlEncode(cell.formula!)}</f>`;
           if (cell.value === null) cells += `>${f}</c>`;
+          else if (cell.value === NOT_AVAILABLE) cells += ` t="e">${f}<v>${NOT_AVAILABLE}</v></c>`;
           else if (typeof cell.value === 'string') cells += ` t="str">${f}<v>${xmlEncode(cell.value)}</v></c>`;
           else cells += `>${f}<v>${cell.value}</v></c>`;
           break;

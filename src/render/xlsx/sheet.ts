@@ -10,11 +10,15 @@
  * in ExcelJS the cells of a merge share one style object, so restyling one restyles all.
  */
 import type ExcelJS from 'exceljs';
+import type { PlacedChart } from './charts/drawing.js';
 
 export type Style = Partial<ExcelJS.Style>;
 
 /** What a cell holds (ExcelJS's value types, by the numbers ExcelJS gives them). */
 export const Kind = { Null: 0, Merge: 1, Number: 2, String: 3, Formula: 6 } as const;
+
+/** The cached result of a formula that gives Excel's "no value" error (a gap in a chart). */
+export const NOT_AVAILABLE = '#N/A';
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
 export interface Cell {
@@ -45,6 +49,8 @@ function emptyCell(): Cell {
 export class Sheet {
   readonly rows: (Row | undefined)[] = [];
   readonly merges: CellRange[] = [];
+  /** Charts placed on the sheet (charts/drawing.ts writes their parts). */
+  readonly charts: PlacedChart[] = [];
 
   constructor(readonly ws: ExcelJS.Worksheet) {}
 

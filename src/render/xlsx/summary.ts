@@ -33,7 +33,18 @@ function formatOf(column: Column): string | undefined {
   }
 }
 
-export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, locale: Locale): void {
+/** Where the ranking is on the Summary, for the charts and formulas that refer to it. */
+export interface SummaryLayout {
+  /** First and last row of the ranking (last < first when no one is listed). */
+  first: number;
+  last: number;
+  /** Column letters by column key (`role`, `team`, `final`, `grade`, `dimension:<id>`…). */
+  letters: Map<string, string>;
+  /** Number of columns the ranking uses (its note column included). */
+  width: number;
+}
+
+export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, locale: Locale): SummaryLayout {
   const w = (key: Parameters<typeof word>[0]) => word(key, locale);
   const font = baseFont(locale);
   const table = buildRankingTable(report, scheme, locale);
@@ -120,6 +131,7 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
     });
   }
   printSetup(sheet, 'landscape', `${HEAD_ROW}:${HEAD_ROW}`);
+  return { first: HEAD_ROW + 1, last: lastRow, letters: new Map(columns.map((c, i) => [c.key, letters[i]])), width: last };
 }
 
 /** Why a person's line looks as it does: triggered vetoes, or why they were not scored;

@@ -93,8 +93,8 @@ export class ZipWriter {
 
   async finish(): Promise<Uint8Array> {
     if (this.entries.length > 0xffff) {
-      // One part per scorecard: some 65,000 people. A person's report, not a bug.
-      throw new KpiError(`the workbook would hold ${this.entries.length} parts, more than one file of scorecards can (about 65,000 people)`, EXIT.usage, 'write one workbook per team with --split team --out-dir DIR, or the ranking alone with -o report.csv');
+      // Five parts per scorecard (its sheet, chart, drawing and their relationships): some 13,000 people. A person's report, not a bug.
+      throw new KpiError(`the workbook would hold ${this.entries.length} parts, more than one file of scorecards can (about 13,000 people)`, EXIT.usage, 'write one workbook per team with --split team --out-dir DIR, or the ranking alone with -o report.csv');
     }
     const chunks: Buffer[] = [];
     const centrals: Buffer[] = [];
