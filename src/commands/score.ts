@@ -19,6 +19,7 @@ import { renderConsole } from '../render/console.js';
 import type { EmployeeResult } from '../core/result.js';
 import { renderCsv } from '../render/csv.js';
 import { renderExplain } from '../render/explain.js';
+import { behindItems } from '../render/pace.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
 import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '../output.js';
@@ -125,7 +126,12 @@ async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme
   if (format === 'json') return renderJson(run.report);
   if (format === 'html') {
     const { renderHtmlReport } = await import('../render/html/report.js');
-    return renderHtmlReport({ report: run.report, scheme, locale: scheme.locale, compared });
+    // In progress (SPEC §11, §13): the behind-pace list, numbers as the console shows them.
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const behind = run.report.progress ? behindItems(run.report, scheme).map((b) => ({
+      id: b.employee.id, name: b.employee.name, indicator: b.indicator.label, toDate: round(b.toDate), expectedToDate: round(b.expected), target: b.target,
+    })) : undefined;
+    return renderHtmlReport({ report: run.report, scheme, locale: scheme.locale, compared, behind });
   }
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const created = new Date((period?.start ?? 0) * 86_400_000);

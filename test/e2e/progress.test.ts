@@ -33,7 +33,7 @@ describe('kpi score --as-of', () => {
       { args: ['score', ...ledgers, '--as-of', 'today'], cwd },
       { args: ['score', ...ledgers, '--as-of', '2026-12-09', '--format', 'json'], cwd },
       { args: ['score', ...ledgers, '--as-of', '2026-12-09', '--explain', 'E2'], cwd },
-      { args: ['score', ...ledgers, '-p', '2026-12', '--as-of', '2026-12-09', '-q', '-o', join(out, 'r.csv'), '-o', join(out, 'r.xlsx')], cwd },
+      { args: ['score', ...ledgers, '-p', '2026-12', '--as-of', '2026-12-09', '-q', '-o', join(out, 'r.csv'), '-o', join(out, 'r.xlsx'), '-o', join(out, 'r.html')], cwd },
     ], DEC9);
     [chinese] = runKpiMany([{ args: ['score', ...ledgers, '--as-of', '2026-12-09'], cwd }], { KPI_LANG: 'zh-CN' });
     doc = JSON.parse(json.stdout) as Doc;
@@ -115,6 +115,17 @@ describe('kpi score --as-of', () => {
     const details = workbook.getWorksheet('Details')!;
     expect((details.getRow(1).values as unknown[]).slice(-3)).toEqual(['To date', 'Expected by now', 'Behind pace']);
     expect((details.getRow(2).values as unknown[]).slice(-3)).toEqual([3, (10 * 7) / 22, 'yes']);
+  });
+});
+
+describe('kpi score --as-of -o report.html', () => {
+  it('says the period is in progress and lists who is behind pace', () => {
+    const html = readFileSync(join(out, 'r.html'), 'utf8');
+    expect(html).toContain('2026-12 in progress — as of 2026-12-09, 7 of 22 working days');
+    const section = html.slice(html.indexOf('<section id="behind">'), html.indexOf('</section>', html.indexOf('<section id="behind">')));
+    expect(section).toContain('Behind pace');
+    expect(section.match(/<tr>/g)?.length).toBe(8); // a head row and the seven of the console's list
+    expect(section).toMatch(/<td>E1<\/td><td>Ann<\/td><td>visits<\/td><td class="n">3<\/td><td class="n">3.18<\/td><td class="n">10<\/td>/);
   });
 });
 
