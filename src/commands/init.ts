@@ -10,6 +10,7 @@ import { EXIT, KpiError } from '../errors.js';
 import { writeFileAtomic } from '../output.js';
 import type { Locale } from '../render/labels.js';
 import { buildSampleLedger } from './init/ledger-workbook.js';
+import { schemaModeline } from './init/schema-modeline.js';
 import { SCHEME_EN } from './init/scheme-en.js';
 import { SCHEME_ZH } from './init/scheme-zh.js';
 import { SAMPLE_PERIOD } from './init/sheet-spec.js';
@@ -51,7 +52,9 @@ export async function initCommand(dir: string, options: InitOptions, io: Io): Pr
 
   // Build the workbook before writing anything, so a failure leaves the folder as it was.
   const ledger = await buildSampleLedger(locale);
-  writeFileAtomic(schemeFile, SCHEME_TEXT[locale]);
+  // The first line points editors at the JSON Schema: completion and checks as one types.
+  const modeline = schemaModeline(dir);
+  writeFileAtomic(schemeFile, modeline ? `${modeline}\n${SCHEME_TEXT[locale]}` : SCHEME_TEXT[locale]);
   writeFileAtomic(ledgerFile, ledger.bytes);
 
   const verb = existing.length > 0 ? 'overwrote' : 'wrote';

@@ -9,7 +9,8 @@ import type { Scheme } from '../core/types.js';
 import { ConfigError, EXIT, KpiError, type Problem } from '../errors.js';
 import { configSchema, KNOWN_KEYS } from './schema.js';
 import { buildScheme } from './rules.js';
-import { didYouMean } from './suggest.js';
+import { cutBroken, type Cut } from './cut.js';
+import { closest, didYouMean } from './suggest.js';
 import { parseYaml, type Path } from './yaml.js';
 
 /** Config files larger than this are not a scheme anyone wrote by hand. */
@@ -90,8 +91,19 @@ function valueAt(data: unknown, path: Path): unknown {
 /** Turns zod issues into problems placed in the YAML, in words for a person. */
 function shapeProblems(issues: readonly Issue[], data: unknown, locate: (p: Path, key?: boolean) => string, base: Path = []): Problem[] {
   const problems: Problem[] = [];
+  // A misspelled required key (`wieght: 40`) is one mistake: the unknown key says it, with
+  // the suggestion; "weight is required" beside it would be the same mistake twice.
+  const misspelled = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const meant = closest(key, KNOWN_KEYS);
+      if (meant) misspelled.add(JSON.stringify([...base, ...issue.path, meant]));
+    }
+  }
   for (const issue of issues) {
     const path = [...base, ...issue.path];
+    if (issue.code !== 'unrecognized_keys' && valueAt(data, path) === undefined && misspelled.has(JSON.stringify(path))) continue;
     const where = (p: Path = path, key = false) => locate(p, key);
     const at = pathText(path);
     if (issue.code === 'unrecognized_keys') {
@@ -132,24 +144,27 @@ export function checkConfigText(text: string, file: string): ConfigCheck {
       problems: [{ where: `${file}:1:1`, message: 'the config is empty or not a block of keys', hint: 'run "kpi init" for a complete example' }],
     };
   }
-  let parsed = configSchema.safeParse(yaml.data);
+  const first = configSchema.safeParse(yaml.data);
+  let parsed = first;
   let shape: Problem[] = [];
-  if (!parsed.success) {
-    shape = shapeProblems(parsed.error.issues, yaml.data, yaml.locate);
-    // Unknown keys alone do not stop the other checks: drop them and look further, so one
-    // run reports every mistake.
-    const issues = parsed.error.issues;
-    if (!issues.every((i) => i.code === 'unrecognized_keys')) return { scheme: null, problems: shape, warnings: [] };
-    const pruned = structuredClone(yaml.data) as Record<string, unknown>;
-    for (const issue of issues) {
-      const parent = valueAt(pruned, issue.path) as Record<string, unknown>;
-      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) delete parent[key];
+  let cut: Cut | null = null;
+  if (!first.success) {
+    shape = shapeProblems(first.error.issues, yaml.data, yaml.locate);
+    // A shape problem does not stop the other checks (SPEC §7: every problem at once):
+    // unknown keys are dropped and each entry with a problem cut out, and the rest is
+    // checked — with references to the cut entries, and the weight sums they were part
+    // of, left alone, since those entries have been reported already.
+    // First with misspelled keys read as the keys meant; if that does not parse, without.
+    for (const rename of [true, false]) {
+      cut = cutBroken(first.error.issues, yaml.data, rename);
+      parsed = cut ? configSchema.safeParse(cut.data) : first;
+      if (parsed.success) break;
     }
-    parsed = configSchema.safeParse(pruned);
-    if (!parsed.success) return { scheme: null, problems: shape, warnings: [] };
+    if (!cut || !parsed.success) return { scheme: null, problems: shape, warnings: [] };
   }
-  const built = buildScheme(parsed.data);
-  const problems = [...shape, ...built.problems.map((p) => ({ where: yaml.locate(p.path, p.atKey), message: p.message, hint: p.hint }))];
+  const built = buildScheme(parsed.data!, cut?.broken);
+  const located = built.problems.map((p) => ({ where: yaml.locate(cut ? cut.original(p.path) : p.path, p.atKey), message: p.message, hint: p.hint }));
+  const problems = [...shape, ...located];
   return { scheme: problems.length ? null : built.scheme, problems, warnings: built.warnings };
 }
 

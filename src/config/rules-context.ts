@@ -4,18 +4,29 @@
  * type), using the same cell parsers as the ledger readers so `95%` or `是` mean the same.
  */
 import type { CellValue, Condition, ConditionOps, FieldType, Source } from '../core/types.js';
-import { parseBooleanCell, parseDateCell, parseNumberCell } from '../read/cells.js';
+import { parseBooleanCell, parseDateCell, parseNumberCell, Unreadable } from '../read/cells.js';
+import { readDuration, type DurationUnit } from '../read/durations.js';
 import type { RawCondition } from './schema.js';
 
 export interface RuleContext {
   problem(path: PropertyKey[], message: string, hint?: string, atKey?: boolean): void;
   warn(message: string): void;
+  /** Whether an entry was cut out for a shape problem already reported (./cut.ts):
+   *  `metrics.x`, `sources.s`, `dimensions.d`, `roles.r`, `indicators.d`, `grades`…;
+   *  `roles.` asks whether any role was. */
+  cut(key: string): boolean;
 }
 
 type Scalar = string | number | boolean;
 
-function typedValue(value: Scalar, type: FieldType, source?: Source): CellValue | { error: string } {
+function typedValue(value: Scalar, type: FieldType, source?: Source, duration?: DurationUnit): CellValue | { error: string } {
   if (type === 'text') return String(value).trim();
+  if (duration) {
+    // `{ gte: 60 }` in the field's unit, or a duration as the ledger writes it: `{ gte: "0:01:00" }`.
+    if (typeof value === 'boolean') return { error: `${value} is not a duration` };
+    const read = readDuration(String(value), duration, source?.durationFormat);
+    return read instanceof Unreadable || read === null ? { error: `"${value}" is not a duration` } : read;
+  }
   if (type === 'number') {
     if (typeof value === 'number') return value;
     if (typeof value === 'boolean') return { error: `${value} is not a number` };
@@ -44,14 +55,16 @@ export function typedCondition(
   type: FieldType,
   path: PropertyKey[],
   source?: Source,
+  duration?: DurationUnit,
 ): Condition | null {
   let ok = true;
   const field = [...path].reverse().find((p) => typeof p === 'string' && !(ORDERED as readonly string[]).includes(p) && p !== 'in' && p !== 'not_in');
   const subject = field === 'when' || field === undefined ? 'the value tested' : `"${String(field)}"`;
   const convert = (value: Scalar, at: PropertyKey[]): CellValue => {
-    const typed = typedValue(value, type, source);
+    const typed = typedValue(value, type, source, duration);
     if (typed !== null && typeof typed === 'object') {
-      ctx.problem(at, `${typed.error}, but ${subject} is ${TYPE_WORDS[type]}`, `e.g. ${TYPE_EXAMPLES[type]}`);
+      const [what, example] = duration ? [`a duration field (${duration})`, '60 or "0:01:00"'] : [TYPE_WORDS[type], TYPE_EXAMPLES[type]];
+      ctx.problem(at, `${typed.error}, but ${subject} is ${what}`, `e.g. ${example}`);
       ok = false;
       return null;
     }

@@ -67,13 +67,14 @@ function buildDimensions(raw: RawConfig, ctx: RuleContext): Dimension[] {
     const path = ['dimensions', id];
     const indicators = d.indicators.flatMap((ind, i) => {
       const at = [...path, 'indicators', i];
-      if (!raw.metrics[ind.metric]) ctx.problem([...at, 'metric'], `metric "${ind.metric}" is not defined`, didYouMean(ind.metric, metricIds) || 'define it under metrics:');
+      if (!raw.metrics[ind.metric] && !ctx.cut(`metrics.${ind.metric}`)) ctx.problem([...at, 'metric'], `metric "${ind.metric}" is not defined`, didYouMean(ind.metric, metricIds) || 'define it under metrics:');
       if (!(ind.weight > 0)) ctx.problem([...at, 'weight'], 'an indicator weight must be above 0');
       const standard = buildStandard(ctx, ind.standard, [...at, 'standard']);
       if (!standard) return [];
       return [{ metric: ind.metric, label: ind.label ?? ind.metric, weight: ind.weight, standard, missing: ind.missing ?? raw.missing ?? 'exclude' }];
     });
-    checkSum(ctx, d.indicators.map((i) => i.weight), [...path, 'indicators'], `the indicator weights of dimension "${id}"`);
+    // A dimension that lost an indicator to a shape problem cannot be summed yet.
+    if (!ctx.cut(`indicators.${id}`)) checkSum(ctx, d.indicators.map((i) => i.weight), [...path, 'indicators'], `the indicator weights of dimension "${id}"`);
     return { id, label: d.label ?? id, indicators };
   });
 }
@@ -82,7 +83,7 @@ function buildRoles(raw: RawConfig, ctx: RuleContext): Role[] {
   const dimensionIds = Object.keys(raw.dimensions);
   return Object.entries(raw.roles).map(([id, r]) => {
     const weights = Object.entries(r.weights).map(([dimension, weight]) => {
-      if (!raw.dimensions[dimension]) ctx.problem(['roles', id, 'weights', dimension], `dimension "${dimension}" is not defined`, didYouMean(dimension, dimensionIds) || `dimensions: ${dimensionIds.join(', ')}`, true);
+      if (!raw.dimensions[dimension] && !ctx.cut(`dimensions.${dimension}`)) ctx.problem(['roles', id, 'weights', dimension], `dimension "${dimension}" is not defined`, didYouMean(dimension, dimensionIds) || `dimensions: ${dimensionIds.join(', ')}`, true);
       if (!(weight > 0)) ctx.problem(['roles', id, 'weights', dimension], 'a dimension weight must be above 0');
       return { dimension, weight };
     });
@@ -109,13 +110,13 @@ function buildGrades(raw: RawConfig, ctx: RuleContext): Grade[] {
 function buildVetoes(raw: RawConfig, ctx: RuleContext, grades: Grade[]): Veto[] {
   return (raw.veto ?? []).flatMap((v, i): Veto[] => {
     const path = ['veto', i];
-    if (!raw.metrics[v.metric]) ctx.problem([...path, 'metric'], `metric "${v.metric}" is not defined`, didYouMean(v.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
+    if (!raw.metrics[v.metric] && !ctx.cut(`metrics.${v.metric}`)) ctx.problem([...path, 'metric'], `metric "${v.metric}" is not defined`, didYouMean(v.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
     const effects = [v.effect !== undefined, v.cap !== undefined, v.grade !== undefined].filter(Boolean).length;
     if (effects !== 1) {
       ctx.problem(path, `a veto needs exactly one of effect: zero, cap: N or grade: G (it has ${effects})`);
       return [];
     }
-    if (v.grade !== undefined && !grades.some((g) => g.grade === v.grade)) ctx.problem([...path, 'grade'], `grade "${v.grade}" is not one of the grades`, `grades: ${grades.map((g) => g.grade).join(', ')}`);
+    if (v.grade !== undefined && !grades.some((g) => g.grade === v.grade) && !ctx.cut('grades')) ctx.problem([...path, 'grade'], `grade "${v.grade}" is not one of the grades`, `grades: ${grades.map((g) => g.grade).join(', ')}`);
     const when = typedCondition(ctx, v.when, 'number', [...path, 'when']);
     if (!when) return [];
     const base = { metric: v.metric, label: v.label ?? v.metric, when };
@@ -127,7 +128,7 @@ function buildVetoes(raw: RawConfig, ctx: RuleContext, grades: Grade[]): Veto[] 
 
 function buildAdjustments(raw: RawConfig, ctx: RuleContext): Adjustment[] {
   return (raw.adjustments ?? []).map((a, i) => {
-    if (!raw.metrics[a.metric]) ctx.problem(['adjustments', i, 'metric'], `metric "${a.metric}" is not defined`, didYouMean(a.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
+    if (!raw.metrics[a.metric] && !ctx.cut(`metrics.${a.metric}`)) ctx.problem(['adjustments', i, 'metric'], `metric "${a.metric}" is not defined`, didYouMean(a.metric, Object.keys(raw.metrics)) || 'define it under metrics:');
     if (a.min !== undefined && a.max !== undefined && a.min > a.max) ctx.problem(['adjustments', i], `min ${a.min} is above max ${a.max}`);
     return { metric: a.metric, label: a.label ?? a.metric, per: a.per, min: a.min, max: a.max };
   });
@@ -136,11 +137,11 @@ function buildAdjustments(raw: RawConfig, ctx: RuleContext): Adjustment[] {
 export function buildScoring(raw: RawConfig, ctx: RuleContext, sources: Source[]): Scoring {
   const dimensions = buildDimensions(raw, ctx);
   const roles = buildRoles(raw, ctx);
-  if (roles.length === 0) ctx.problem(['roles'], 'at least one role is needed');
-  if (raw.default_role !== undefined && !raw.roles[raw.default_role]) {
+  if (roles.length === 0 && !ctx.cut('roles.')) ctx.problem(['roles'], 'at least one role is needed');
+  if (raw.default_role !== undefined && !raw.roles[raw.default_role] && !ctx.cut(`roles.${raw.default_role}`)) {
     ctx.problem(['default_role'], `role "${raw.default_role}" is not defined`, didYouMean(raw.default_role, Object.keys(raw.roles)) || undefined);
   }
-  const hasRoster = sources.some((s) => s.id === 'roster');
+  const hasRoster = sources.some((s) => s.id === 'roster') || ctx.cut('sources.roster');
   if (!hasRoster && raw.default_role === undefined && roles.length > 1) {
     ctx.problem(['roles'], 'without a roster source, default_role is needed to know whom to score under which role', 'add default_role: <role id>', true);
   }

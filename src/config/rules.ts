@@ -5,7 +5,7 @@
  * Every problem is collected with its key path; nothing stops at the first one.
  */
 import { findCycle, parseExpression, referencedNames, usedFunctions, ExpressionError } from '../core/expression.js';
-import type { FieldType, Metric, RowFilter, Scheme, Source } from '../core/types.js';
+import type { Field, FieldType, Metric, RowFilter, Scheme, Source } from '../core/types.js';
 import type { RawCondition, RawConfig } from './schema.js';
 import { buildCalendar, buildDerived } from './rules-derive.js';
 import { buildScoring } from './rules-scoring.js';
@@ -32,14 +32,17 @@ function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
   return Object.entries(raw.sources).map(([id, s]) => {
     const path = ['sources', id];
     checkId(ctx, 'source', id, path);
-    const fields = Object.entries(s.columns).map(([field, headers]) => {
+    const fields = Object.entries(s.columns).map(([field, headers]): Field => {
       checkId(ctx, 'field', field, [...path, 'columns', field]);
       const declared = s.types?.[field];
       const fixed: FieldType | undefined = field === 'employee' ? 'text' : field === 'date' ? 'date' : undefined;
       if (fixed && declared && declared !== fixed) {
         ctx.problem([...path, 'types', field], `the ${field} field is always of type ${fixed}`);
       }
-      return { id: field, type: fixed ?? declared ?? 'text', headers: typeof headers === 'string' ? [headers] : headers };
+      const list = typeof headers === 'string' ? [headers] : headers;
+      // A duration (SPEC §4.6) is a number field in its unit; only reading it differs.
+      if (!fixed && (declared === 'seconds' || declared === 'minutes' || declared === 'hours')) return { id: field, type: 'number' as const, headers: list, duration: declared };
+      return { id: field, type: fixed ?? (declared as FieldType | undefined) ?? 'text', headers: list };
     });
     if (!s.columns.employee) {
       ctx.problem([...path, 'columns'], `source "${id}" needs an employee column`, 'add e.g. employee: 工号');
@@ -53,7 +56,7 @@ function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
     return {
       id, sheet: s.sheet, file: s.file, fields, dated: 'date' in s.columns,
       trueValues: (s.true_values ?? []).map(String), falseValues: (s.false_values ?? []).map(String),
-      dateFormat: s.date_format,
+      dateFormat: s.date_format, durationFormat: s.duration_format,
     };
   });
 }
@@ -68,7 +71,7 @@ function buildFilter(ctx: RuleContext, source: Source, filter: Record<string, Ra
       ctx.problem([...path, field], `"${field}" is not a field of source "${source.id}"`, hint, true);
       continue;
     }
-    const typed = typedCondition(ctx, condition, f.type, [...path, field], source);
+    const typed = typedCondition(ctx, condition, f.type, [...path, field], source, f.duration);
     if (typed) result[field] = typed;
   }
   return result;
@@ -89,7 +92,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
         if (bad) ctx.problem([...path, 'formula'], `${bad}() cannot be used in a metric formula`, 'formulas may use + - * /, parentheses, min(), max() and abs()');
         const refs = referencedNames(formula);
         for (const ref of refs) {
-          if (!raw.metrics[ref]) {
+          if (!raw.metrics[ref] && !ctx.cut(`metrics.${ref}`)) {
             ctx.problem([...path, 'formula'], `the formula refers to "${ref}", which is not a metric`, didYouMean(ref, metricIds) || undefined);
           }
         }
@@ -103,7 +106,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
     }
     const source = sources.find((s) => s.id === m.source);
     if (!source) {
-      ctx.problem([...path, 'source'], `source "${m.source}" is not defined`, didYouMean(m.source, sources.map((s) => s.id)) || `sources: ${sources.map((s) => s.id).join(', ')}`);
+      if (!ctx.cut(`sources.${m.source}`)) ctx.problem([...path, 'source'], `source "${m.source}" is not defined`, didYouMean(m.source, sources.map((s) => s.id)) || `sources: ${sources.map((s) => s.id).join(', ')}`);
       continue;
     }
     const field = m.field ? source.fields.find((f) => f.id === m.field) : undefined;
@@ -133,19 +136,34 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
   return metrics;
 }
 
-export function buildScheme(raw: RawConfig): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
+const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+/** SPEC §4.6: without `locale:`, Chinese when the title or any label has a CJK character. */
+function inferLocale(raw: RawConfig): 'zh-CN' | 'en' {
+  const labels: Array<string | undefined> = [raw.title];
+  for (const m of Object.values(raw.metrics)) labels.push(m.label);
+  for (const d of Object.values(raw.dimensions)) labels.push(d.label, ...d.indicators.map((i) => i.label));
+  for (const r of Object.values(raw.roles)) labels.push(r.label);
+  for (const a of [...(raw.adjustments ?? []), ...(raw.veto ?? [])]) labels.push(a.label);
+  return labels.some((label) => label !== undefined && CJK.test(label)) ? 'zh-CN' : 'en';
+}
+
+/** The scheme of a config whose shape is right; `cut`: entries removed for shape problems
+ *  already reported (see ./cut.ts), whose absence is not reported again. */
+export function buildScheme(raw: RawConfig, cut: ReadonlySet<string> = new Set()): { scheme: Scheme; problems: PlacedProblem[]; warnings: string[] } {
   const problems: PlacedProblem[] = [];
   const warnings: string[] = [];
   const ctx: RuleContext = {
     problem: (path, message, hint, atKey) => problems.push({ path, message, hint: hint || undefined, atKey }),
     warn: (message) => warnings.push(message),
+    cut: (key) => (key.endsWith('.') ? [...cut].some((k) => k.startsWith(key)) : cut.has(key)),
   };
   const sources = buildSources(raw, ctx);
   const metrics = buildMetrics(raw, ctx, sources);
   const scoring = buildScoring(raw, ctx, sources);
   const scheme: Scheme = {
     title: raw.title ?? 'KPI',
-    locale: raw.locale ?? 'zh-CN',
+    locale: raw.locale ?? inferLocale(raw),
     period: raw.period ?? 'month',
     sources,
     metrics,

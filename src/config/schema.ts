@@ -40,7 +40,7 @@ export const condition = z.union([scalar, z.array(scalar), operators], {
 });
 export const rowFilter = z.record(z.string(), condition);
 
-const fieldType = z.enum(['text', 'number', 'boolean', 'date']);
+const fieldType = z.enum(['text', 'number', 'boolean', 'date', 'seconds', 'minutes', 'hours']);
 
 export const source = z.strictObject({
   sheet: z.string().optional(),
@@ -50,6 +50,8 @@ export const source = z.strictObject({
   true_values: z.array(z.union([z.string(), z.number()])).optional(),
   false_values: z.array(z.union([z.string(), z.number()])).optional(),
   date_format: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  /** How a two-part duration `a:b` reads (SPEC §4.6): h:mm (as Excel) unless mm:ss. */
+  duration_format: z.enum(['h:mm', 'mm:ss']).optional(),
   /** Fields computed from other fields of the same row (SPEC §3.1). */
   derive: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
 });
@@ -162,7 +164,7 @@ export type RawStandard = z.infer<typeof standard>;
 export const KNOWN_KEYS = [
   'version', 'title', 'locale', 'period', 'sources', 'metrics', 'dimensions', 'roles', 'default_role',
   'adjustments', 'veto', 'grades', 'missing', 'max_total', 'distribution_scope', 'sheet', 'file', 'columns',
-  'types', 'true_values', 'false_values', 'date_format', 'source', 'agg', 'field', 'p', 'where', 'hit', 'label',
+  'types', 'true_values', 'false_values', 'date_format', 'duration_format', 'source', 'agg', 'field', 'p', 'where', 'hit', 'label',
   'formula', 'method', 'target', 'zero', 'floor', 'cap', 'better', 'points', 'at', 'score', 'bands', 'min', 'max',
   'per', 'base', 'when', 'scale', 'metric', 'weight', 'standard', 'indicators', 'weights', 'effect', 'grade',
   'max_share', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'empty', 'derive', 'calendar', 'holidays', 'workdays', 'project',

@@ -48,6 +48,9 @@ export interface Field {
   derive?: Expr;
   /** The expression as written, for explanations. */
   deriveText?: string;
+  /** A duration field (SPEC §4.6, `types: { talk: seconds }`): a number field whose cells
+   *  are read as durations in this unit. */
+  duration?: 'seconds' | 'minutes' | 'hours';
 }
 
 export interface Source {
@@ -60,6 +63,8 @@ export interface Source {
   trueValues: string[];
   falseValues: string[];
   dateFormat?: 'dmy' | 'mdy' | 'ymd';
+  /** How a two-part duration `a:b` reads (SPEC §4.6); h:mm unless the source says mm:ss. */
+  durationFormat?: 'h:mm' | 'mm:ss';
 }
 
 export type Agg =

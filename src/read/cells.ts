@@ -11,6 +11,8 @@
  * the same values the general path gives. Calendar arithmetic is in ./days.ts.
  */
 import type { DayNumber } from '../core/types.js';
+import { durationText } from '../messages/durations.js';
+import type { Text } from '../messages/text.js';
 import { dayNumberFromYmd, daysInMonth, excelSerialToDayNumber, pad } from './days.js';
 
 export { dayNumberFromYmd, excelSerialToDayNumber, formatDayNumber } from './days.js';
@@ -19,9 +21,15 @@ export type ParseResult<T> = { ok: true; value: T | null } | { ok: false; reason
 export interface BooleanWords { trueValues: string[]; falseValues: string[] }
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
-/** Why a cell cannot be read as its field's type. */
+/** Why a cell cannot be read as its field's type: `reason` in English (the JSON's), and
+ *  `text` in both languages when the reason is a catalog message. */
 export class Unreadable {
-  constructor(readonly reason: string) {}
+  readonly reason: string;
+  readonly text: Text | undefined;
+  constructor(reason: string | Text) {
+    this.reason = String(reason);
+    this.text = typeof reason === 'string' ? undefined : reason;
+  }
 }
 
 /** A cell's value, null for an empty cell, or why it cannot be read. */
@@ -192,6 +200,9 @@ const DAY_FIRST_RE = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d
 const SERIAL_RE = /^\d+(?:\.\d+)?$/;
 
 const NOT_A_DATE = new Unreadable('not a date (use 2026-11-05)');
+/** `9:45` or `09:45:00` alone: what a time-only xlsx cell gives too (SPEC §4.6). */
+const CLOCK_ONLY_RE = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+export const TIME_OF_DAY = new Unreadable(durationText.timeOfDay());
 const AMBIGUOUS = new Unreadable('ambiguous date: day/month order unknown (set date_format: dmy or mdy in the source)');
 const BAD_TIME = new Unreadable('invalid time (hours 0–23, minutes and seconds 0–59)');
 
@@ -260,7 +271,7 @@ export function readDate(text: string, dateFormat?: DateOrder): Read<DayNumber> 
     if (serial < 61 || serial >= MAX_SERIAL + 1) return new Unreadable(`not a date: ${s} is not an Excel serial date`);
     return excelSerialToDayNumber(serial);
   }
-  return NOT_A_DATE;
+  return CLOCK_ONLY_RE.test(s) ? TIME_OF_DAY : NOT_A_DATE;
 }
 
 export function parseDateCell(text: string, dateFormat?: DateOrder): ParseResult<DayNumber> {

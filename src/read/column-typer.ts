@@ -46,7 +46,8 @@ export class ColumnTyper {
   entry = -1;
 
   constructor(private readonly reader: FieldReader, field: Field) {
-    this.numeric = field.type === 'number';
+    // Not a duration: its plain numbers are read by the reader, which refuses negative ones.
+    this.numeric = field.type === 'number' && field.duration === undefined;
     this.pool = new TextPool(this.numeric ? NUMBERS_KEPT : MAX_KEPT);
     this.empty = reader.fromText('');
   }

@@ -64,7 +64,7 @@ export const openLedgerFile: TableOpener = async (file, scheme, options) => {
     const { openWorkbook } = await import('./xlsx-isolated.js');
     const workbook = await openWorkbook(file, limits);
     try {
-      return sourcesForSheets(scheme, file, workbook.tables, options.sourceOverrides);
+      return await sourcesForSheets(scheme, file, workbook.tables, options.sourceOverrides, workbook.filled);
     } catch (error) {
       workbook.close();
       throw error;

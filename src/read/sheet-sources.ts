@@ -3,19 +3,22 @@
  * source's `sheet` or its id (compared like headers: case, width and spacing ignored).
  * Other sheets (instructions, pivots, charts' data) are skipped. `--source id=book.xlsx`
  * says it for a workbook whose sheet names say nothing: its first sheet feeds that source,
- * unless a sheet is named after it. A workbook none of whose sheets can be placed is an error
- * naming the sheets found and the names expected.
+ * unless a sheet is named after it. A workbook none of whose sheets is named after a source,
+ * with exactly one sheet holding data, feeds the single non-roster source, as a CSV does
+ * (SPEC §4.6: `Sheet1` of an export). Otherwise a workbook none of whose sheets can be
+ * placed is an error naming the sheets found and the names expected.
  */
 import type { Scheme, Source } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { normalizeHeader } from './headers.js';
 
-export function sourcesForSheets<T extends { sheet: string | null }>(
+export async function sourcesForSheets<T extends { sheet: string | null }>(
   scheme: Scheme,
   file: string,
   tables: readonly T[],
   overrides: ReadonlyMap<string, string>,
-): { table: T; source: Source }[] {
+  filled: () => Promise<boolean[]>,
+): Promise<{ table: T; source: Source }[]> {
   const byName = (name: string): Source | undefined => {
     const key = normalizeHeader(name);
     return scheme.sources.find((s) => normalizeHeader(s.id) === key || (s.sheet !== undefined && normalizeHeader(s.sheet) === key));
@@ -27,6 +30,13 @@ export function sourcesForSheets<T extends { sheet: string | null }>(
   }
   const found = placed.filter((p): p is { table: T; source: Source } => p.source !== undefined);
   if (found.length > 0) return found;
+  const single = scheme.sources.filter((s) => s.id !== 'roster');
+  if (single.length === 1 && tables.length > 0) {
+    // Asked only now: reading up to the first value of every sheet costs a pass over the
+    // empty ones, and the data sheet's first row.
+    const withData = tables.length === 1 ? tables : await filled().then((flags) => tables.filter((_, i) => flags[i]));
+    if (withData.length === 1) return [{ table: withData[0], source: single[0] }];
+  }
 
   const sheets = tables.length ? tables.map((t) => `"${t.sheet}"`).join(', ') : 'none';
   const expected = scheme.sources.map((s) => (s.sheet && normalizeHeader(s.sheet) !== normalizeHeader(s.id) ? `"${s.sheet}" or "${s.id}"` : `"${s.id}"`)).join(', ');

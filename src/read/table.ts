@@ -12,6 +12,9 @@ export type RawCell =
   | number
   | boolean
   | { day: DayNumber }
+  /** A number shown as a time of day or a duration (`h:mm:ss`, `[h]:mm:ss`): the fraction
+   *  of a day as stored, and the workbook's date system, for the rare date field reading it. */
+  | { time: number; date1904?: true }
   | { error: string }
   | null;
 
@@ -57,6 +60,17 @@ export function tableWarnings(table: RawTable): readonly string[] {
 /** A cell as text, for messages and header matching. */
 export function cellText(cell: RawCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'object') return 'day' in cell ? String(cell.day) : cell.error;
+  if (typeof cell === 'object') return 'day' in cell ? String(cell.day) : 'time' in cell ? clockText(cell.time) : cell.error;
   return String(cell);
+}
+
+/** A time cell as `[h]:mm:ss` shows it (hours past 24 kept, a fraction of a second too):
+ *  `0:03:37`, `26:30:00`, `0:00:01.5`. */
+export function clockText(days: number): string {
+  const sign = days < 0 ? '-' : '';
+  const total = Math.round(Math.abs(days) * 86_400 * 1000) / 1000;
+  const whole = Math.floor(total);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const fraction = total - whole > 0 ? String(Math.round((total - whole) * 1000) / 1000).slice(1) : '';
+  return `${sign}${Math.floor(whole / 3600)}:${pad(Math.floor(whole / 60) % 60)}:${pad(whole % 60)}${fraction}`;
 }

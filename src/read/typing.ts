@@ -5,8 +5,10 @@
  * and table, so typing a cell costs no look-up of the field's type or words.
  */
 import type { CellValue, Field, Source } from '../core/types.js';
-import { booleanReader, formatDayNumber, MAX_LEDGER_NUMBER, readDate, readNumber, TOO_LARGE, Unreadable, type BooleanWords, type Read } from './cells.js';
-import type { RawCell } from './table.js';
+import { durationText } from '../messages/durations.js';
+import { booleanReader, excelSerialToDayNumber, TIME_OF_DAY, formatDayNumber, MAX_LEDGER_NUMBER, readDate, readNumber, TOO_LARGE, Unreadable, type BooleanWords, type Read } from './cells.js';
+import { durationFromDays, readDuration } from './durations.js';
+import { clockText, type RawCell } from './table.js';
 
 export { Unreadable } from './cells.js';
 
@@ -15,6 +17,9 @@ const EXCEL_SERIAL_1970 = 25_569;
 
 const A_DATE = new Unreadable('a date, not a yes/no value');
 const NOT_YES_NO = new Unreadable('not a yes/no value (use 是/否, true/false, 1/0)');
+const A_TIME = new Unreadable(durationText.timeNotYesNo());
+const DATE_NOT_DURATION = new Unreadable(durationText.dateNotDuration());
+const YES_NO_NOT_DURATION = new Unreadable(durationText.yesNoNotDuration());
 
 /**
  * Remembers the answers for the first `limit` distinct texts. A ledger column of dates or
@@ -53,8 +58,12 @@ function textReader(field: Field, source: Source, words: BooleanWords): (text: s
   switch (field.type) {
     case 'text':
       return trimmed;
-    case 'number':
-      return readNumber;
+    case 'number': {
+      const unit = field.duration;
+      if (unit === undefined) return readNumber;
+      const format = source.durationFormat;
+      return remembering((text) => readDuration(text, unit, format));
+    }
     case 'boolean':
       return remembering(booleanReader(words));
     case 'date': {
@@ -69,6 +78,8 @@ function typedCell(cell: Exclude<RawCell, string | null>, field: Field, source: 
   if (typeof cell === 'object') {
     // An error cell (#DIV/0!) is empty; the table reader warns about it.
     if ('error' in cell) return null;
+    if ('time' in cell) return timeCell(cell.time, cell.date1904 === true, field);
+    if (field.duration) return DATE_NOT_DURATION;
     if (field.type === 'date') return cell.day;
     if (field.type === 'text') return formatDayNumber(cell.day);
     // A number field whose cells carry a date or time format (a duration shown as [h]:mm,
@@ -79,11 +90,14 @@ function typedCell(cell: Exclude<RawCell, string | null>, field: Field, source: 
   if (typeof cell === 'boolean') {
     if (field.type === 'boolean') return cell;
     if (field.type === 'text') return cell ? 'TRUE' : 'FALSE';
+    if (field.duration) return YES_NO_NOT_DURATION;
     return new Unreadable(`a yes/no value, not a ${field.type}`);
   }
   // A number cell.
   switch (field.type) {
     case 'number':
+      // A plain number in a duration field is already in the field's unit (SPEC §4.6).
+      if (field.duration) return readDuration(String(cell), field.duration);
       return Math.abs(cell) <= MAX_LEDGER_NUMBER ? cell : TOO_LARGE;
     case 'text':
       return String(cell);
@@ -92,6 +106,26 @@ function typedCell(cell: Exclude<RawCell, string | null>, field: Field, source: 
       return cell === 1 || cell === 0 ? cell === 1 : NOT_YES_NO;
     case 'date':
       return readDate(String(cell), source.dateFormat);
+  }
+}
+
+/**
+ * A cell formatted as a time or duration (SPEC §4.6): its number is a fraction of a day,
+ * never a date serial — so no 1900 leap-year shift, whatever the date system. A duration
+ * field converts it to its unit; a number field takes it as stored; a date field refuses a
+ * time of day (below 1) and reads a larger number as the date-time it is.
+ */
+function timeCell(days: number, date1904: boolean, field: Field): Read<CellValue> {
+  if (field.duration) return durationFromDays(days, field.duration);
+  switch (field.type) {
+    case 'number':
+      return days;
+    case 'text':
+      return clockText(days);
+    case 'boolean':
+      return A_TIME;
+    case 'date':
+      return days < 1 ? TIME_OF_DAY : excelSerialToDayNumber(days, date1904);
   }
 }
 

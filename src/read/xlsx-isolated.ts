@@ -23,6 +23,8 @@ export interface OpenedWorkbook {
   tables: (RawTable & { sheet: string; warnings: string[] })[];
   /** Stops the worker; call once the tables are read (or abandoned). */
   close(): void;
+  /** Which sheets hold a value; ask before reading any sheet's rows. */
+  filled(): Promise<boolean[]>;
 }
 
 /** Rows of one sheet as they arrive from the worker. */
@@ -35,7 +37,8 @@ interface Channel {
 export async function openWorkbook(file: string, limits: Limits): Promise<OpenedWorkbook> {
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) {
     const { readXlsx } = await import('./xlsx.js');
-    return { tables: await readXlsx(file, limits), close: () => {} };
+    const read = await readXlsx(file, limits);
+    return { tables: read, close: () => {}, filled: async () => Promise.all(read.map((t) => t.filled())) };
   }
   const worker = new Worker(WORKER_SCRIPT, {
     workerData: { file, limits },
@@ -48,6 +51,7 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
   let closed = false;
   let opened: { resolve: (names: string[]) => void; reject: (error: Error) => void } | null = null;
   const names = new Promise<string[]>((resolve, reject) => (opened = { resolve, reject }));
+  let probed: { resolve: (filled: boolean[]) => void; reject: (error: Error) => void } | null = null;
 
   const close = (): void => {
     if (closed) return;
@@ -60,6 +64,7 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
     failure = error;
     close();
     opened?.reject(error);
+    probed?.reject(error);
     for (const channel of channels.values()) channel.wake?.();
   };
   const timer = setTimeout(() => fail(new KpiError(
@@ -72,6 +77,9 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
     switch (message.type) {
       case 'sheets':
         opened?.resolve(message.names);
+        return;
+      case 'filled':
+        probed?.resolve(message.filled);
         return;
       case 'rows': {
         const channel = channels.get(message.sheet)!;
@@ -128,5 +136,11 @@ export async function openWorkbook(file: string, limits: Limits): Promise<Opened
   }
 
   tables = (await names).map((sheet, i) => ({ file, sheet, warnings: [], batches: rows(i), close }));
-  return { tables, close };
+  const filled = (): Promise<boolean[]> => {
+    if (failure) return Promise.reject(failure);
+    const answer = new Promise<boolean[]>((resolve, reject) => (probed = { resolve, reject }));
+    post({ type: 'probe' });
+    return answer;
+  };
+  return { tables, close, filled };
 }

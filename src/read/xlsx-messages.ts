@@ -12,10 +12,13 @@ export type ToWorker =
   /** Stream the rows of sheet `sheet` (its index among the names sent). */
   | { type: 'read'; sheet: number }
   /** One `rows` message has been taken: the worker may send another. */
-  | { type: 'taken' };
+  | { type: 'taken' }
+  /** Which sheets hold a value (asked before any sheet is read). */
+  | { type: 'probe' };
 
 export type FromWorker =
   | { type: 'sheets'; names: string[] }
+  | { type: 'filled'; filled: boolean[] }
   | { type: 'rows'; sheet: number; rows: EncodedRows }
   | { type: 'end'; sheet: number; warnings: string[] }
   /** A KpiError: the person's to fix. `sheet` null: opening the workbook failed. */
@@ -31,13 +34,15 @@ const TRUE = 3;
 const FALSE = 4;
 const DAY = 5;
 const ERROR = 6;
+const TIME = 7;
+const TIME_1904 = 8;
 
 /** Rows as columns: per row its number and cell count; per cell its kind and value. */
 export interface EncodedRows {
   rowNumbers: Int32Array;
   widths: Int32Array;
   kinds: Uint8Array;
-  /** Numbers and day numbers, by cell. */
+  /** Numbers, day numbers and time cells' numbers, by cell. */
   numbers: Float64Array;
   /** Index into `texts` of text and error cells, by cell. */
   textIndex: Int32Array;
@@ -77,6 +82,9 @@ export function encodeRows(rows: readonly RawRow[]): EncodedRows {
       else if ('day' in cell) {
         encoded.kinds[at] = DAY;
         encoded.numbers[at] = cell.day;
+      } else if ('time' in cell) {
+        encoded.kinds[at] = cell.date1904 ? TIME_1904 : TIME;
+        encoded.numbers[at] = cell.time;
       } else {
         encoded.kinds[at] = ERROR;
         encoded.textIndex[at] = indexOf(cell.error);
@@ -107,6 +115,8 @@ export function decodeRows(encoded: EncodedRows): RawRow[] {
         case TRUE: cells[c] = true; break;
         case FALSE: cells[c] = false; break;
         case DAY: cells[c] = { day: numbers[at] }; break;
+        case TIME: cells[c] = { time: numbers[at] }; break;
+        case TIME_1904: cells[c] = { time: numbers[at], date1904: true }; break;
         default: cells[c] = { error: texts[textIndex[at]] };
       }
     }

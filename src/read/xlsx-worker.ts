@@ -51,12 +51,21 @@ async function stream(table: XlsxTable, sheet: number): Promise<void> {
 }
 
 let tables: XlsxTable[] = [];
+
+/** One sheet after the other, each read up to its first value. */
+async function probe(): Promise<void> {
+  const filled: boolean[] = [];
+  for (const table of tables) filled.push(await table.filled());
+  send({ type: 'filled', filled });
+}
 port.on('message', (message: ToWorker) => {
   if (message.type === 'taken') {
     inFlight--;
     const resume = wake;
     wake = null;
     resume?.();
+  } else if (message.type === 'probe') {
+    probe().catch((error: unknown) => fail(null, error));
   } else {
     stream(tables[message.sheet], message.sheet).catch((error: unknown) => fail(message.sheet, error));
   }

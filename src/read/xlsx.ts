@@ -16,7 +16,7 @@
  * around) and ~11 s / 704 MB for its normal reader (a shared 2-core machine; ratios matter).
  */
 import { EXIT, KpiError } from '../errors.js';
-import type { RawRow, RawTable } from './table.js';
+import { isBlankRow, type RawRow, type RawTable } from './table.js';
 import { MergeFiller, readMerges } from './xlsx/merges.js';
 import { partText, readDateStyles, readSharedStrings, readWorkbookInfo, type SheetPart, type WorkbookInfo } from './xlsx/parts.js';
 import { DEFAULT_LIMITS, raiseHint, type Limits } from '../limits.js';
@@ -28,6 +28,8 @@ export interface XlsxTable extends RawTable {
   sheet: string;
   warnings: string[];
   batches: AsyncIterable<RawRow[]>;
+  /** Whether the sheet has a cell with a value (read up to the first one, apart from the rows). */
+  filled(): Promise<boolean>;
 }
 
 /** Opens a workbook: its worksheets in tab order, rows not yet read. Refuses (KpiError,
@@ -49,7 +51,11 @@ export async function readXlsx(file: string, limits: Limits = DEFAULT_LIMITS): P
       .then(([sharedStrings, dateStyles]) => ({ sharedStrings, dateStyles, date1904: info.date1904, maxCellChars: limits.cellChars })));
   return info.sheets.map((sheet) => {
     const warnings: string[] = [];
-    return { file, sheet: sheet.name, warnings, batches: sheetRows(file, limits, sheet, loadContext, warnings) };
+    const filled = async (): Promise<boolean> => {
+      for await (const rows of sheetRows(file, limits, sheet, loadContext, [])) if (rows.some((row) => !isBlankRow(row.cells))) return true;
+      return false;
+    };
+    return { file, sheet: sheet.name, warnings, batches: sheetRows(file, limits, sheet, loadContext, warnings), filled };
   });
 }
 

@@ -18,10 +18,11 @@ const cases = readdirSync(CATALOGUE).sort().map((name) => {
 
 describe('fixtures/errors', () => {
   let runs: Map<string, CliResult>;
+  // Seventy command lines in one process: seconds on an idle machine, more when it is shared.
   beforeAll(() => {
     const results = runKpiMany(cases.map(({ name, args }) => ({ args, cwd: join(CATALOGUE, name) })));
     runs = new Map(cases.map(({ name }, i) => [name, results[i]]));
-  }, 120_000);
+  }, 60_000);
 
   it('has a case for each kind of mistake (15 or more)', () => {
     expect(cases.length).toBeGreaterThanOrEqual(15);

@@ -43,4 +43,19 @@ describe('kpi validate', () => {
     expect(score.stderr).toBe(`kpi: error: ${line}\n`);
     expect(score.status).toBe(1);
   });
+
+  it('a misspelled key, an unknown source and a weight sum: all three in one run, validate and score alike', () => {
+    const dir = join(ROOT, 'fixtures', 'errors', 'config-three-mistakes');
+    const lines = [
+      'kpi.yaml:17:33: unknown key "wieght" in dimensions.service.indicators[0] (did you mean "weight"?)',
+      'kpi.yaml:11:21: source "servics" is not defined (did you mean "services"?)',
+      'kpi.yaml:23:24: the dimension weights of role "engineer" sum to 95, not 100 (adjust them by 5)',
+    ];
+    const validate = runKpi(['validate'], { cwd: dir });
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toBe(`kpi.yaml: 3 problems\n${lines.map((l) => `  error: ${l}\n`).join('')}not valid\n`);
+    const score = runKpi(['score', 'services.csv'], { cwd: dir });
+    expect(score.status).toBe(1);
+    expect(score.stderr).toBe(`kpi: error: kpi.yaml: 3 problems in the config\n${lines.map((l) => `  ${l}\n`).join('')}`);
+  });
 });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { isDateFormat, isDateFormatCode } from '../../src/read/xlsx/numfmt.js';
+import { formatCodeKind, formatKind, isDateFormat, isDateFormatCode } from '../../src/read/xlsx/numfmt.js';
 import { columnIndex, columnName } from '../../src/read/xlsx/refs.js';
 import { XmlError, XmlScanner } from '../../src/read/xlsx/xml.js';
 
@@ -183,5 +183,37 @@ describe('cell references', () => {
 
   it('columnName inverts columnIndex', () => {
     for (const i of [0, 25, 26, 701, 702, 16383]) expect(columnIndex(columnName(i))).toBe(i);
+  });
+});
+
+describe('date formats and time formats (SPEC §4.6: a time cell is not a date)', () => {
+  it.each([
+    ['h:mm:ss', 'time'],
+    ['[h]:mm:ss', 'time'],
+    ['[h]:mm:ss;@', 'time'],
+    ['mm:ss', 'time'],
+    ['[mm]:ss', 'time'],
+    ['[mm]', 'time'],
+    ['mm:ss.0', 'time'],
+    ['h:mm AM/PM', 'time'],
+    ['[$-F400]h:mm:ss AM/PM', 'time'],
+    ['h"时"mm"分"ss"秒"', 'time'],
+    ['上午/下午h"时"mm"分"', 'time'],
+    ['yyyy-mm-dd', 'date'],
+    ['yyyy-mm-dd hh:mm:ss', 'date'],
+    ['m/d/yy h:mm', 'date'],
+    ['mmm-yy', 'date'],
+    ['yyyy"年"m"月"', 'date'],
+    ['0.00', null],
+    ['General', null],
+  ])('%s → %s', (code, kind) => {
+    expect(formatCodeKind(code)).toBe(kind);
+  });
+
+  it('built-in ids: 18–21, 32–35, 45–47, 55–56 are times; 14–17, 22 and the other East Asian ones dates', () => {
+    const ids = Array.from({ length: 60 }, (_, id) => id);
+    expect(ids.filter((id) => formatKind(id, undefined) === 'time')).toEqual([18, 19, 20, 21, 32, 33, 34, 35, 45, 46, 47, 55, 56]);
+    expect(ids.filter((id) => formatKind(id, undefined) === 'date')).toEqual([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
+    expect(formatKind(21, 'yyyy-mm-dd')).toBe('date'); // a declared code wins over the id
   });
 });

@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import { EXIT, KpiError } from '../../errors.js';
-import { isDateFormat } from './numfmt.js';
+import { formatKind, type FormatKind } from './numfmt.js';
 import { XmlError, XmlScanner } from './xml.js';
 import { SAVE_AS_XLSX, type XlsxPackage } from './zip.js';
 
@@ -197,8 +197,8 @@ export async function readSharedStrings(pkg: XlsxPackage, part: string | null): 
 }
 
 /** For each cell style (the `s` of a cell, an index into cellXfs), whether its number
- *  format shows a date or time. */
-export async function readDateStyles(pkg: XlsxPackage, part: string | null): Promise<boolean[]> {
+ *  format shows a date, a time (of day or elapsed), or neither. */
+export async function readDateStyles(pkg: XlsxPackage, part: string | null): Promise<FormatKind[]> {
   if (part === null) return [];
   const codes = new Map<number, string>();
   const formatIds: number[] = [];
@@ -217,5 +217,5 @@ export async function readDateStyles(pkg: XlsxPackage, part: string | null): Pro
     },
     text() {},
   }, ['numFmts', 'numFmt', 'cellXfs', 'xf']));
-  return formatIds.map((id) => isDateFormat(id, codes.get(id)));
+  return formatIds.map((id) => formatKind(id, codes.get(id)));
 }

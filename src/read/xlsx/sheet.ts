@@ -12,6 +12,7 @@
 import { dayNumberFromYmd, excelSerialToDayNumber } from '../cells.js';
 import type { RawCell, RawRow } from '../table.js';
 import { MergeFiller } from './merges.js';
+import type { FormatKind } from './numfmt.js';
 import { decodeXString } from './parts.js';
 import { columnIndex, columnName, MAX_COLUMNS, MAX_ROWS } from './refs.js';
 import { XmlError, XmlScanner, type XmlHandler, type XmlTag } from './xml.js';
@@ -28,8 +29,8 @@ const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:
 
 export interface SheetContext {
   sharedStrings: readonly string[];
-  /** Per cell style index: whether its number format is a date. */
-  dateStyles: readonly boolean[];
+  /** Per cell style index: whether its number format is a date, a time, or neither. */
+  dateStyles: readonly FormatKind[];
   date1904: boolean;
   /** The longest cell text read (--limit cell-chars). */
   maxCellChars: number;
@@ -241,7 +242,11 @@ export class SheetReader implements XmlHandler {
         const n = Number(v);
         // A number Excel could not have written is kept as text, so typing reports it.
         if (!Number.isFinite(n) || v.trim() === '') return v;
-        if (this.context.dateStyles[this.style] && n >= 0 && n <= MAX_SERIAL) return { day: excelSerialToDayNumber(n, this.context.date1904) };
+        const kind = this.context.dateStyles[this.style];
+        if (kind === 'date' && n >= 0 && n <= MAX_SERIAL) return { day: excelSerialToDayNumber(n, this.context.date1904) };
+        // A time or duration cell keeps its number, a fraction of a day: only the field it
+        // feeds says whether it is a duration, a number as stored, or (rarely) a date.
+        if (kind === 'time' && Math.abs(n) <= MAX_SERIAL) return this.context.date1904 ? { time: n, date1904: true } : { time: n };
         return n;
       }
     }
