@@ -50,6 +50,9 @@ function clock(): { today: string; lang: ReturnType<typeof terminalLang> } {
   return { today, lang: terminalLang(undefined, process.env) };
 }
 
+/** -c: one scheme or its versions over time (SPEC §12). */
+const CONFIG_HELP = 'the scheme (default kpi.yaml); versions: repeat -c, or give a,b, a folder or a glob';
+
 /** The options every command that reads ledgers takes, said once. */
 function readingOptions(command: Command): Command {
   return command
@@ -72,7 +75,7 @@ function buildProgram(): Command {
   readingOptions(program.command('score'))
     .description('score one period: print the ranking, write reports')
     .argument('<ledgers...>', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed')
-    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
     .option('-o, --out <file>', 'write a report; the extension picks the format (.xlsx, .json, .csv, .html); repeatable', collect, [])
@@ -94,7 +97,7 @@ function buildProgram(): Command {
   readingOptions(program.command('validate'))
     .description('check the config (and, if given, the ledgers) without scoring')
     .argument('[ledgers...]', 'ledger files to check as well; globs allowed')
-    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
@@ -106,7 +109,7 @@ function buildProgram(): Command {
   readingOptions(program.command('batch'))
     .description('score many periods (and teams) in one run, for CI and cron')
     .argument('<ledgers...>', 'ledger files; each is read once for all periods')
-    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .option('--periods <range>', 'periods to score: 2026-01..2026-11, 2026-Q1..2026-Q4, or one period')
     .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))
     .option('--out-dir <dir>', 'folder for <period>[-<team>].xlsx and index.json')
@@ -126,14 +129,32 @@ function buildProgram(): Command {
   readingOptions(program.command('calibrate'))
     .description('suggest standards from historical results (experience values)')
     .argument('<history...>', 'ledger files of past periods; globs allowed')
-    .option('-c, --config <file>', 'the scheme', 'kpi.yaml')
+    .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .option('--periods <range>', 'periods to learn from, e.g. 2026-01..2026-10 (default: every period in the files)')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'yaml', 'json']))
+    .option('--from <period>', 'with --format yaml: the new version is in force from this period (effective: { from })')
     .addHelpText('after', EXIT_HELP)
     .action(async (history: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(history, opts);
       const { calibrateCommand } = await import('./commands/calibrate.js');
       process.exitCode = await calibrateCommand(history, { ...opts, color: useColor(opts.color) }, io);
+    });
+
+  program
+    .command('scheme')
+    .description('print the scheme in force as the document HR publishes; --diff: what changed between versions')
+    .argument('[files...]', 'with --diff: OLD NEW scheme files; otherwise the scheme (like -c)')
+    .option('-c, --config <file>', CONFIG_HELP, collect, [])
+    .option('-p, --period <period>', 'the version in force for this period (default: the latest version)')
+    .option('--role <role>', 'only this role (id or label)')
+    .addOption(new Option('--format <format>', 'what to print on stdout').choices(['text', 'markdown', 'json']))
+    .option('-o, --out <file>', 'write the document: .md, .xlsx (one A4 sheet per role to sign) or .json; repeatable', collect, [])
+    .option('--diff', 'list what changed between two versions (OLD NEW, or every consecutive pair of -c)', false)
+    .option('-q, --quiet', 'say nothing about files written', false)
+    .addHelpText('after', EXIT_HELP)
+    .action(async (files: string[], opts) => {
+      const { schemeCommand } = await import('./commands/scheme.js');
+      process.exitCode = await schemeCommand(files, opts, io);
     });
 
   program

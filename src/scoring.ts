@@ -10,6 +10,7 @@ import { buildReport, type ScoreReport } from './core/report.js';
 import { scorePeople, type EmployeeResult } from './core/result.js';
 import type { Scheme } from './core/types.js';
 import type { Ingested } from './read/ingest.js';
+import { provenanceOf, type SchemeVersion } from './config/versions.js';
 
 export interface ScoredRun {
   report: ScoreReport;
@@ -67,4 +68,11 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
     stats: book.stats,
   });
   return { report, results, notInRoster: people.notInRoster };
+}
+
+/** A run scored by one version of the scheme, its provenance in the report (SPEC §12). */
+export function scoreVersion(version: SchemeVersion, ingested: Ingested, only?: TeamFilter, progress?: ProgressInfo): ScoredRun {
+  const run = scoreIngested(version.scheme, ingested, version.file, version.warnings, only, progress);
+  run.report.scheme = provenanceOf(version);
+  return run;
 }

@@ -5,25 +5,26 @@
  * code says whether any failed. Same input, same bytes: dates in files come from periods.
  */
 import { join } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { loadVersions, versionFor, type SchemeVersion } from '../config/versions.js';
 import { parsePeriodRange, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
 import { progressText } from '../messages/progress.js';
-import { closeLedgers, readLedgers, type TableOpener } from '../read/ingest.js';
+import { closeLedgers, readLedgers, type LedgerRead, type TableOpener } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
 import { renderJson } from '../render/json.js';
 import { checkNotAnInput, writeFileAtomic } from '../output.js';
 import { plain } from '../render/text.js';
-import { scoreIngested, teamsOf, type ScoredRun } from '../scoring.js';
+import { scoreVersion, teamsOf, type ScoredRun } from '../scoring.js';
 import { safeFileName } from './split.js';
 import type { Io } from './io.js';
 import { BatchPages } from './batch-html.js';
 
 export interface BatchOptions extends ReadingFlags {
-  config: string;
+  /** -c values: files, comma lists, folders or globs (SPEC §12). */
+  config: string | string[];
   periods?: string;
   by?: 'team';
   outDir?: string;
@@ -47,6 +48,8 @@ export interface RunEntry {
   people: number;
   rejected: number;
   files: string[];
+  /** The scheme file the period was scored with (SPEC §12). */
+  config: string;
 }
 
 /** Which runs a file that could not be read spoils: the periods its name mentions, else all. */
@@ -88,31 +91,41 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
   const periods = parsePeriodRange(options.periods);
   if (!periods) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'use A..B with periods of one kind, A first: 2026-01..2026-11, 2026-Q1..2026-Q4');
   if (!options.outDir) throw new KpiError('kpi batch needs --out-dir: the folder for the reports', EXIT.usage, 'e.g. --out-dir reports/');
-  const { scheme, warnings, file: configFile } = loadConfig(options.config);
+  const versions = loadVersions(options.config);
   const files = expandLedgerArgs(ledgerArgs);
+  const inputs = [...files, ...versions.map((v) => v.file)];
+  // Every period must have its scheme before anything is read (exit 1 otherwise).
+  const versionOf = periods.map((p) => versionFor(versions, p));
 
-  const broken: { file: string; error: KpiError; periods: Set<string> }[] = [];
-  const read = await readLedgers(files, scheme, {
-    period: null, unit: periods[0].unit, ...openOptions(scheme, options),
-    onFileError: (file, error) => broken.push({ file, error, periods: spoiledPeriods(file, periods) }),
-  }, options.opener);
+  // The ledgers are read once per version in the range: a version's sources and metrics say
+  // what is read and counted, so a history with one change reads each file twice.
+  const broken = new Map<string, { file: string; error: KpiError; periods: Set<string> }>();
+  const reads = new Map<SchemeVersion, LedgerRead>();
+  for (const version of new Set(versionOf)) {
+    reads.set(version, await readLedgers(files, version.scheme, {
+      period: null, unit: periods[0].unit, ...openOptions(version.scheme, options),
+      onFileError: (file, error) => void (broken.has(file) || broken.set(file, { file, error, periods: spoiledPeriods(file, periods) })),
+    }, options.opener));
+  }
 
   const runs: RunEntry[] = [];
-  const pages = options.html ? new BatchPages(options.outDir, [...files, options.config]) : null;
+  const pages = options.html ? new BatchPages(options.outDir, inputs) : null;
   for (const [i, period] of periods.entries()) {
     if (options.progress) io.err(`kpi: scoring ${period.key} (${i + 1}/${periods.length})\n`);
-    const ingested = closeLedgers(read, period);
-    const spoilt = broken.filter((b) => b.periods.has(period.key));
+    const version = versionOf[i];
+    const { scheme } = version;
+    const ingested = closeLedgers(reads.get(version)!, period);
+    const spoilt = [...broken.values()].filter((b) => b.periods.has(period.key));
     const teams = options.by === 'team' ? teamsOf(scheme, ingested) : [undefined];
     for (const team of teams.length ? teams : [undefined]) {
-      const entry: RunEntry = { period: period.key, team: team ?? null, status: 'ok', error: null, people: 0, rejected: 0, files: [] };
+      const entry: RunEntry = { period: period.key, team: team ?? null, status: 'ok', error: null, people: 0, rejected: 0, files: [], config: version.file };
       runs.push(entry);
       if (spoilt.length) {
         entry.status = 'failed';
         entry.error = spoilt.map((b) => b.error.message).join('; ');
         continue;
       }
-      const run = scoreIngested(scheme, ingested, configFile, warnings, team === undefined ? undefined : { team });
+      const run = scoreVersion(version, ingested, team === undefined ? undefined : { team });
       entry.people = run.report.employees.length;
       entry.rejected = run.report.rejected.length;
       entry.error = failure(run, options.strict);
@@ -121,14 +134,15 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
         continue;
       }
       const name = team === undefined || team === null ? period.key : `${period.key}-${safeFileName(team)}`;
-      entry.files = await writeRun(run, scheme, period, name, options, [...files, options.config]);
+      entry.files = await writeRun(run, scheme, period, name, options, inputs);
       if (pages) entry.files.push(await pages.writeRun(run, scheme, period.key, name));
     }
   }
 
-  checkNotAnInput([join(options.outDir, 'index.json')], [...files, options.config]);
+  checkNotAnInput([join(options.outDir, 'index.json')], inputs);
   writeFileAtomic(join(options.outDir, 'index.json'), `${JSON.stringify({ runs }, null, 2)}\n`);
-  if (pages) await pages.writeIndex(scheme, periods.map((p) => p.key), runs);
+  // The index page speaks the words of the latest version in the range.
+  if (pages) await pages.writeIndex(versionOf[versionOf.length - 1].scheme, periods.map((p) => p.key), runs);
   const failed = runs.filter((r) => r.status === 'failed');
   if (!options.quiet) {
     io.err(`kpi: ${runs.length} run${runs.length === 1 ? '' : 's'}, ${failed.length} failed; reports in ${options.outDir}\n`);

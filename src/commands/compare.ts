@@ -18,7 +18,10 @@ export function parseComparePeriod(text: string, scoredUnit: PeriodUnit): Period
   return period;
 }
 
+/** Sets each person's previous final and rank; `config` is named when the earlier period was
+ *  scored under another version of the scheme (SPEC §12), so the change is read with care. */
 export function attachPrevious(report: ScoreReport, previous: ScoreReport): void {
-  const before = new Map(previous.employees.filter((e) => e.final !== null).map((e) => [e.id, { final: e.final!, rank: e.rank! }]));
+  const other = previous.config !== report.config ? { config: previous.config } : {};
+  const before = new Map(previous.employees.filter((e) => e.final !== null).map((e) => [e.id, { final: e.final!, rank: e.rank!, ...other }]));
   for (const e of report.employees) e.previous = before.get(e.id) ?? null;
 }

@@ -3,15 +3,17 @@
  * the ranking (or JSON) and write every `-o` file. Under --strict, rejected rows or people
  * missing from the roster stop the run (exit 2) before anything is written.
  */
-import { loadConfig } from '../config/load.js';
+import { latestVersion, loadVersions, versionFor, type SchemeVersion } from '../config/versions.js';
 import { parsePeriod, type Period } from '../core/period.js';
-import type { Scheme } from '../core/types.js';
+import type { PeriodUnit, Scheme } from '../core/types.js';
+import { schemeText } from '../messages/schemes.js';
+import { terminalLang } from '../messages/lang.js';
+import { say, type Lang } from '../messages/text.js';
 import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { attachPrevious, parseComparePeriod } from './compare.js';
 import { localDate, notEndedNote, resolveAsOf } from './as-of.js';
-import { say, type Lang } from '../messages/text.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
@@ -23,12 +25,13 @@ import { behindItems } from '../render/pace.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
 import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '../output.js';
-import { scoreIngested, type ScoredRun } from '../scoring.js';
+import { scoreVersion, type ScoredRun } from '../scoring.js';
 import { writeSplit, type SplitBy } from './split.js';
 import type { Io } from './io.js';
 
 export interface ScoreOptions extends ReadingFlags {
-  config: string;
+  /** -c values: files, comma lists, folders or globs (SPEC §12). */
+  config: string | string[];
   period?: string;
   format?: string;
   out: string[];
@@ -66,33 +69,48 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   if (options.period !== undefined && !asked) {
     throw new KpiError(`--period ${options.period} is not a period`, EXIT.usage, 'use 2026-11, 2026-Q4, 2026-H2 or 2026');
   }
-  const { scheme, warnings, file: configFile } = loadConfig(options.config);
+  const versions = loadVersions(options.config);
   const lang = options.lang ?? 'en';
   const today = options.today ?? localDate(new Date());
-  const asOf = options.asOf === undefined ? null : resolveAsOf(options.asOf, asked, scheme, today);
+  // --as-of: the period holding the date (of -p's unit, else the config's), read up to it.
+  const asOfScheme = asked ? versionFor(versions, asked).scheme : latestVersion(versions).scheme;
+  const asOf = options.asOf === undefined ? null : resolveAsOf(options.asOf, asked, asOfScheme, today);
   const period = asOf?.period ?? asked;
   if (ledgerArgs.length === 0) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
   const files = expandLedgerArgs(ledgerArgs);
-  checkNotAnInput(options.out, [...files, options.config]);
+  checkNotAnInput(options.out, [...files, ...versions.map((v) => v.file)]);
 
-  // With --compare the ledgers are read once and looked at from both periods.
-  const read = await readLedgers(files, scheme, {
-    period: options.compare ? null : period, unit: period?.unit ?? scheme.period, until: asOf?.until,
-    ...openOptions(scheme, options),
+  // The ledgers are read with the scheme in force (its sources say what to read). Without
+  // -p the period comes from the rows, so they are read with the latest version first, and
+  // again only if the period found falls under an earlier one.
+  const readWith = (version: SchemeVersion, at: Period | null, unit: PeriodUnit) => readLedgers(files, version.scheme, {
+    period: at, unit, until: asOf?.until, ...openOptions(version.scheme, options),
   });
-  const scored = period ?? read.book.defaultPeriod();
+  let version = period ? versionFor(versions, period) : latestVersion(versions);
+  // With --compare the ledgers are read once and looked at from both periods.
+  let read = await readWith(version, options.compare ? null : period, period?.unit ?? version.scheme.period);
+  let scored = period ?? read.book.defaultPeriod();
+  if (!period && scored && versions.length > 1 && versionFor(versions, scored) !== version) {
+    version = versionFor(versions, scored);
+    read = await readWith(version, null, scored.unit);
+  }
+  const scheme = version.scheme;
   const ingested = closeLedgers(read, scored);
   const { book } = ingested;
   if (!period && book.period && !options.quiet) {
     io.err(`kpi: scoring ${book.period.key}, the ${scheme.period} of the latest row date (${formatDayNumber(book.latestDate!)}); choose another with -p\n`);
   }
   const note = asOf || options.quiet ? null : notEndedNote(book.period, today);
-  if (note) io.err(`kpi: ${say(note, lang)}\n`);
-  const run = scoreIngested(scheme, ingested, configFile, warnings, undefined, asOf?.progress);
+  if (note) io.err(`kpi: ${say(note, lang)}
+`);
+  const run = scoreVersion(version, ingested, undefined, asOf?.progress);
   const { report } = run;
   if (options.compare) {
     const earlier = parseComparePeriod(options.compare, scored?.unit ?? scheme.period);
-    attachPrevious(report, scoreIngested(scheme, closeLedgers(read, earlier), configFile, []).report);
+    const before = versionFor(versions, earlier);
+    const readBefore = before === version ? read : await readWith(before, null, earlier.unit);
+    attachPrevious(report, scoreVersion(before, closeLedgers(readBefore, earlier)).report);
+    if (before !== version && !options.quiet) io.err(`${say(schemeText.comparedUnder({ period: earlier.key, file: before.file, current: version.file }), terminalLang(undefined, process.env))}\n`);
   }
   if (report.employees.length === 0) {
     // The rejected rows are often why no one is left: show them first (SPEC §4.5).
@@ -108,7 +126,7 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
 
   await writeOutputs(outFormats.map((o) => ({ file: o.file, render: () => renderReport(o.format, run, scheme, book.period, options.compare) })));
   if (options.split) {
-    const written = await writeSplit(run, scheme, book.period, options.split, options.outDir!, [...files, options.config]);
+    const written = await writeSplit(run, scheme, book.period, options.split, options.outDir!, [...files, ...versions.map((v) => v.file)]);
     if (!options.quiet) io.err(`kpi: wrote ${written.length} workbook${written.length > 1 ? 's' : ''} to ${options.outDir}\n`);
   }
   if (format === 'json') io.out(renderJson(report));

@@ -4,7 +4,11 @@
  * (warnings allowed), 1 when the config is invalid, 2 when a ledger is.
  */
 import { readFileSync } from 'node:fs';
-import { checkConfigText } from '../config/load.js';
+import { createHash } from 'node:crypto';
+import { checkConfigText, type ConfigCheck } from '../config/load.js';
+import { expandConfigArgs, gapsOf, latestVersion, overlapsOf, overlapText, type SchemeVersion } from '../config/versions.js';
+import type { Problem } from '../errors.js';
+import { schemeText } from '../messages/schemes.js';
 import { resolvePeople } from '../core/people.js';
 import { periodContaining, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
@@ -18,7 +22,8 @@ import { renderValidation, type Validation } from '../render/validation.js';
 import type { Io } from './io.js';
 
 export interface ValidateOptions extends ReadingFlags {
-  config: string;
+  /** -c values: files, comma lists, folders or globs (SPEC §12). */
+  config: string | string[];
   format?: string;
   color: boolean;
 }
@@ -76,6 +81,41 @@ async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOpt
   };
 }
 
+/**
+ * Every scheme file `-c` names, and — with several versions (SPEC §12) — the versions
+ * against each other: two in force at once is a problem, a gap between two a warning. The
+ * ledgers, if given, are checked with the latest valid version.
+ */
+function checkVersions(config: string | string[]): { check: ConfigCheck; validation: Validation } {
+  const files = expandConfigArgs(config);
+  const checks = files.map((file) => {
+    const text = readConfig(file);
+    // Where a version's range is written, for the overlap problem's place.
+    const line = text.slice(0, Math.max(0, text.search(/^effective:/m))).split('\n').length;
+    return { file, line, check: checkConfigText(text, file), sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+  });
+  if (checks.length === 1) {
+    const [{ file, check }] = checks;
+    return { check, validation: { config: { file, valid: check.scheme !== null, problems: check.problems, warnings: check.warnings }, ledgers: null, valid: false } };
+  }
+  const loaded: SchemeVersion[] = checks.flatMap(({ file, check, sha256 }) => (check.scheme ? [{ file, scheme: check.scheme, warnings: check.warnings, sha256 }] : []));
+  const lineOf = (file: string) => checks.find((c) => c.file === file)!.line;
+  const overlaps: Problem[] = overlapsOf(loaded).map((pair) => ({ where: `${pair[0].file}:${lineOf(pair[0].file)}:1`, message: overlapText(pair).en, hint: schemeText.overlapHint({ a: pair[0].file }).en }));
+  const problems = [...checks.flatMap((c) => c.check.problems), ...overlaps];
+  const warnings = [...checks.flatMap((c) => c.check.warnings.map((w) => `${c.file}: ${w}`)), ...gapsOf(loaded).map((g) => g.en)];
+  const latest = loaded.length ? latestVersion(loaded) : null;
+  const validation: Validation = {
+    config: { file: files.join(', '), valid: problems.length === 0, problems, warnings },
+    ledgers: null,
+    valid: false,
+    versions: checks.map(({ file, check, sha256 }) => ({
+      file, valid: check.scheme !== null, title: check.scheme?.title ?? null, sha256,
+      effective: check.scheme?.effective ? { from: check.scheme.effective.from, to: check.scheme.effective.to } : null,
+    })),
+  };
+  return { check: { scheme: problems.length === 0 ? latest?.scheme ?? null : null, problems, warnings }, validation };
+}
+
 export async function validateCommand(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
   // The CLI has started reading the large text ledgers (src/commands/ahead.ts).
   return withLedgersAhead(() => validate(ledgerArgs, options, io));
@@ -84,12 +124,8 @@ export async function validateCommand(ledgerArgs: string[], options: ValidateOpt
 async function validate(ledgerArgs: string[], options: ValidateOptions, io: Io): Promise<number> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new KpiError(`--format ${format} is not a format of kpi validate`, EXIT.usage, 'use --format text or --format json');
-  const check = checkConfigText(readConfig(options.config), options.config);
-  const validation: Validation = {
-    config: { file: options.config, valid: check.scheme !== null, problems: check.problems, warnings: check.warnings },
-    ledgers: check.scheme && ledgerArgs.length > 0 ? await checkLedgers(check.scheme, ledgerArgs, options) : null,
-    valid: false,
-  };
+  const { check, validation } = checkVersions(options.config);
+  validation.ledgers = check.scheme && ledgerArgs.length > 0 ? await checkLedgers(check.scheme, ledgerArgs, options) : null;
   const ledgersValid = !validation.ledgers || (validation.ledgers.rejected.length === 0 && validation.ledgers.errors.length === 0 && validation.ledgers.files.every((f) => f.error === null));
   validation.valid = validation.config.valid && ledgersValid;
   io.out(format === 'json' ? `${JSON.stringify(validation, null, 2)}\n` : renderValidation(validation, check.scheme, { color: options.color }));

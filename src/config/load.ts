@@ -3,6 +3,7 @@
  * then the cross-field rules (rules.ts). Every problem is collected, placed at
  * `file:line:column` and reported at once; the result is a validated Scheme.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Scheme } from '../core/types.js';
@@ -56,6 +57,8 @@ export interface LoadedConfig {
   scheme: Scheme;
   warnings: string[];
   file: string;
+  /** sha256 of the file's bytes, hex (SPEC §12: provenance). */
+  sha256: string;
 }
 
 export interface ConfigCheck {
@@ -171,11 +174,14 @@ export function checkConfigText(text: string, file: string): ConfigCheck {
 /** Reads and validates a config file; throws ConfigError (exit 1) listing every problem. */
 export function loadConfig(file: string): LoadedConfig {
   let text: string;
+  let sha256: string;
   try {
     // Checked before reading: a multi-gigabyte file given as -c by mistake is not read.
     const { size } = statSync(file);
     if (size > MAX_CONFIG_BYTES) throw new ConfigError(file, [tooLarge(file, size)]);
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    sha256 = createHash('sha256').update(bytes).digest('hex');
+    text = bytes.toString('utf8');
   } catch (error) {
     if (error instanceof KpiError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -184,5 +190,5 @@ export function loadConfig(file: string): LoadedConfig {
   }
   const check = checkConfigText(text.replace(/^\uFEFF/, ''), file);
   if (!check.scheme) throw new ConfigError(file, check.problems);
-  return { scheme: check.scheme, warnings: check.warnings, file };
+  return { scheme: check.scheme, warnings: check.warnings, file, sha256 };
 }

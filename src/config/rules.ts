@@ -8,6 +8,7 @@ import { findCycle, parseExpression, referencedNames, usedFunctions, ExpressionE
 import type { Field, FieldType, Metric, RowFilter, Scheme, Source } from '../core/types.js';
 import type { RawCondition, RawConfig } from './schema.js';
 import { buildCalendar, buildDerived } from './rules-derive.js';
+import { buildEffective } from './rules-effective.js';
 import { buildScoring } from './rules-scoring.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
@@ -97,7 +98,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
           }
         }
         graph.set(id, refs);
-        metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.project === false ? { project: false as const } : {}) });
+        metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.label ? { label: m.label } : {}), ...(m.project === false ? { project: false as const } : {}) });
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         ctx.problem([...path, 'formula'], `formula "${m.formula}": ${error.message}`);
@@ -128,6 +129,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
       id, kind: 'agg', source: source.id, agg: m.agg, field: field?.id, p: m.p,
       where: buildFilter(ctx, source, m.where, [...path, 'where']),
       hit: buildFilter(ctx, source, m.hit, [...path, 'hit']),
+      ...(m.label ? { label: m.label } : {}),
       ...(m.project === false ? { project: false as const } : {}),
     });
   }
@@ -163,6 +165,8 @@ export function buildScheme(raw: RawConfig, cut: ReadonlySet<string> = new Set()
   const scoring = buildScoring(raw, ctx, sources);
   const scheme: Scheme = {
     title: raw.title ?? 'KPI',
+    effective: buildEffective(ctx, raw.effective, raw.period ?? 'month'),
+    missing: raw.missing ?? 'exclude',
     locale: raw.locale ?? inferLocale(raw),
     period: raw.period ?? 'month',
     sources,

@@ -137,9 +137,14 @@ export const grade = z.strictObject({
   max_share: numberish.optional(),
 });
 
+/** When a scheme is in force (SPEC §12): periods, inclusive; `2026` alone is a YAML number. */
+const periodText = z.union([z.string(), z.number()]).transform(String);
+export const effective = z.strictObject({ from: periodText.optional(), to: periodText.optional() });
+
 export const configSchema = z.strictObject({
   version: z.literal(1, { error: 'version must be 1' }),
   title: z.string().optional(),
+  effective: effective.optional(),
   locale: z.enum(['zh-CN', 'en']).optional(),
   period: z.enum(['month', 'quarter', 'half', 'year']).optional(),
   sources: z.record(z.string(), source),
@@ -162,7 +167,7 @@ export type RawStandard = z.infer<typeof standard>;
 
 /** Every key the config knows, for "did you mean" suggestions. */
 export const KNOWN_KEYS = [
-  'version', 'title', 'locale', 'period', 'sources', 'metrics', 'dimensions', 'roles', 'default_role',
+  'version', 'title', 'effective', 'from', 'to', 'locale', 'period', 'sources', 'metrics', 'dimensions', 'roles', 'default_role',
   'adjustments', 'veto', 'grades', 'missing', 'max_total', 'distribution_scope', 'sheet', 'file', 'columns',
   'types', 'true_values', 'false_values', 'date_format', 'duration_format', 'source', 'agg', 'field', 'p', 'where', 'hit', 'label',
   'formula', 'method', 'target', 'zero', 'floor', 'cap', 'better', 'points', 'at', 'score', 'bands', 'min', 'max',

@@ -38,7 +38,15 @@ export interface ReportEmployee {
   dimensions: { id: string; weight: number; score: number | null; excluded: boolean }[];
   indicators: ReportIndicator[];
   /** Only with --compare (SPEC §9.1): the earlier period's final and rank, null if new. */
-  previous?: { final: number; rank: number } | null;
+  previous?: { final: number; rank: number; config?: string } | null;
+}
+
+/** Which scheme scored the report (SPEC §12): its file, title, range and the file's sha256. */
+export interface ReportScheme {
+  file: string;
+  title: string;
+  effective: { from: string | null; to: string | null } | null;
+  sha256: string;
 }
 
 export interface ScoreReport {
@@ -51,6 +59,8 @@ export interface ScoreReport {
   rejected: RejectedRow[];
   warnings: string[];
   stats: BookStats;
+  /** Set by the command that knows the file (after the other keys, so their bytes stay). */
+  scheme?: ReportScheme;
 }
 
 export function toReportEmployee(r: EmployeeResult): ReportEmployee {

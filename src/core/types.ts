@@ -80,10 +80,12 @@ export type Metric =
       p?: number;
       where?: RowFilter;
       hit?: RowFilter;
+      /** The metric's own label, if the config gives one (for the published scheme). */
+      label?: string;
       /** `project: false` (SPEC §11): a one-off event, never projected to the period's end. */
       project?: false;
     }
-  | { id: string; kind: 'formula'; formula: Expr; text: string; project?: false };
+  | { id: string; kind: 'formula'; formula: Expr; text: string; label?: string; project?: false };
 
 /** A parsed expression: metric formulas (SPEC §3) and derived fields (§3.1) share it. */
 export type Expr =
@@ -156,9 +158,24 @@ export interface Grade {
 
 export type PeriodUnit = 'month' | 'quarter' | 'half' | 'year';
 
+/**
+ * When a scheme is in force (SPEC §12): the periods as written (canonical keys, null when
+ * open) and the days they cover, half-open like a Period (-Infinity / Infinity when open).
+ */
+export interface Effective {
+  from: string | null;
+  to: string | null;
+  start: DayNumber;
+  end: DayNumber;
+}
+
 /** The whole validated scheme. */
 export interface Scheme {
   title: string;
+  /** When it is in force; absent or null: always (SPEC §12). */
+  effective?: Effective | null;
+  /** The config's own `missing:` (indicators carry the policy that applies to them). */
+  missing?: MissingPolicy;
   locale: 'zh-CN' | 'en';
   period: PeriodUnit;
   sources: Source[];

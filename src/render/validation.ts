@@ -23,6 +23,8 @@ export interface Validation {
     period: string | null;
   } | null;
   valid: boolean;
+  /** With several scheme files (SPEC §12): each version, in the order given. */
+  versions?: { file: string; valid: boolean; title: string | null; effective: { from: string | null; to: string | null } | null; sha256: string }[];
 }
 
 const SHOWN_REJECTED = 20;
@@ -32,7 +34,16 @@ export function renderValidation(v: Validation, scheme: Scheme | null, options: 
   const ok = chalk.green('OK');
   const lines: string[] = [];
   const { config } = v;
-  if (config.valid && scheme) {
+  if (v.versions) {
+    for (const version of v.versions) {
+      const e = version.effective;
+      const range = e?.from && e.to ? `${e.from} to ${e.to}` : e?.from ? `from ${e.from}` : e?.to ? `up to ${e.to}` : 'always';
+      lines.push(`${plain(version.file)}: ${version.valid ? ok : chalk.red('invalid')} — ${plain(version.title ?? '')} (${range})`);
+    }
+  }
+  if (v.versions && config.valid) {
+    lines.push(`${v.versions.length} versions: ${ok}`);
+  } else if (config.valid && scheme) {
     const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
     lines.push(`${plain(config.file)}: ${ok} — ${count(scheme.sources.length, 'source')}, ${count(scheme.metrics.length, 'metric')}, ${count(scheme.dimensions.length, 'dimension')}, ${count(scheme.roles.length, 'role')}`);
   } else {

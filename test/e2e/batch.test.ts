@@ -31,7 +31,7 @@ describe('kpi batch', () => {
     const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
     expect(index.runs).toHaveLength(6);
     expect(index.runs[2]).toEqual({
-      period: '2026-10', team: 'North', status: 'ok', error: null, people: 2, rejected: 0, files: ['2026-10-North.xlsx', '2026-10-North.json'],
+      period: '2026-10', team: 'North', status: 'ok', error: null, people: 2, rejected: 0, files: ['2026-10-North.xlsx', '2026-10-North.json'], config: 'kpi.yaml',
     });
     // E3's October row has satisfaction "x": rejected, and it belongs to South only.
     expect(index.runs[3]).toMatchObject({ period: '2026-10', team: 'South', status: 'ok', people: 2, rejected: 1 });
@@ -83,7 +83,7 @@ describe('kpi batch', () => {
     expect(result.status).toBe(2);
     const index = JSON.parse(readFileSync(join(strict, 'index.json'), 'utf8'));
     expect(index.runs.filter((r: { status: string }) => r.status === 'failed')).toEqual([
-      { period: '2026-10', team: 'South', status: 'failed', error: '--strict: 1 rejected row(s)', people: 2, rejected: 1, files: [] },
+      { period: '2026-10', team: 'South', status: 'failed', error: '--strict: 1 rejected row(s)', people: 2, rejected: 1, files: [], config: 'kpi.yaml' },
     ]);
   });
 

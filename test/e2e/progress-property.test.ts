@@ -64,7 +64,7 @@ async function cells(file: string): Promise<Record<string, unknown>> {
     const card = !['Summary', 'Details', 'Issues'].includes(sheet.name);
     const noteColumn = summary ? (sheet.getRow(4).values as unknown[]).indexOf('Note') : -1;
     sheet.eachRow((row, r) => row.eachCell((cell, c) => {
-      if (summary && (r === 3 || c === noteColumn)) return; // the progress line, notes of pace
+      if (summary && (r === 2 || c === noteColumn)) return; // the progress line, notes of pace
       if (card && (c > 7 || /^[B-D]6$/.test(cell.address) || cell.address === 'E8')) return; // to date, expected; period; "Projected"
       if (sheet.name === 'Details' && c > 13) return;
       all[`${sheet.name}!${cell.address}`] = cell.result ?? cell.value;

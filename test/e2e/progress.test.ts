@@ -100,7 +100,7 @@ describe('kpi score --as-of', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'r.xlsx'));
     const summary = workbook.getWorksheet('Summary')!;
-    expect(summary.getCell('A3').value).toBe("2026-12 in progress — as of 2026-12-09, 7 of 22 working days; scores projected to the period's end");
+    expect(summary.getCell('A2').value).toBe("2026-12 in progress — as of 2026-12-09, 7 of 22 working days; scores projected to the period's end    People scored: 3");
     const noteColumn = summary.getRow(4).values as unknown[];
     const note = summary.getRow(5).getCell(noteColumn.indexOf('Note')).value;
     expect(note).toBe('Behind pace: visits, hours');

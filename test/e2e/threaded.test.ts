@@ -127,7 +127,8 @@ describe('a text ledger read in a worker reads as one read in this thread', () =
     expect(lf.stats.rejected).toBeGreaterThan(100);
     expect(lf.stats.rowsOutOfPeriod).toBeGreaterThan(4_000);
     expect(big.length).toBeGreaterThan(3 * 256 * 1024); // several of the reader's chunks
-  }, 180_000); // runs every case twice (the whole error catalogue among them): slow on a busy machine
+    // It runs every case twice (the error catalogue grows): on a busy machine that is slow.
+  }, 120_000);
 
   it.each(all.map(([name], i) => [name, i] as const))('%s', (_name, i) => {
     runs();

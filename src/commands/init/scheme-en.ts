@@ -18,6 +18,10 @@ export const SCHEME_EN = `# Monthly performance scheme of the customer-service d
 
 version: 1
 title: Customer Service Department — Monthly Performance
+# In force: when the standards are revised (e.g. with kpi calibrate), copy this file as the new
+# version with effective: { from: 2027-01 }, and close this one: effective: { from: 2026-11, to: 2026-12 }.
+# Keep both in one folder and run kpi score -c schemes/ …: each period uses the version in force.
+effective: { from: 2026-11 }
 locale: en
 period: month
 
@@ -103,8 +107,8 @@ metrics:
     source: research
     agg: count
     where: { valid: true, kind: { ne: Research report } }
-  demands_submitted:   { source: research, agg: count, where: { kind: Customer demand } }
-  demands_adopted:     { source: research, agg: count, where: { kind: Customer demand, adopted: true } }
+  demands_submitted:   { source: research, agg: count, where: { kind: Customer demand }, label: demands submitted }
+  demands_adopted:     { source: research, agg: count, where: { kind: Customer demand, adopted: true }, label: demands adopted }
   adoption_rate:       { formula: demands_adopted / demands_submitted }               # no demands: no data (excluded)
   research_reports:    { source: research, agg: count, where: { kind: Research report, valid: true } }
   # — sales support —

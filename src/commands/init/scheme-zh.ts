@@ -17,6 +17,10 @@ export const SCHEME_ZH = `# 客户服务部月度绩效考核方案（示例，�
 
 version: 1
 title: 客户服务部月度绩效考核
+# 适用期间：方案修订时（如用 kpi calibrate 按历史数据调整考核标准），把本文件复制一份作为新版本，
+# 新文件写 effective: { from: 2027-01 }，本文件改为 effective: { from: 2026-11, to: 2026-12 }，
+# 两个文件放在同一文件夹，用 kpi score -c schemes/ …，每个考核期间自动采用当期有效的版本。
+effective: { from: 2026-11 }
 locale: zh-CN
 period: month
 
@@ -102,8 +106,8 @@ metrics:
     source: research
     agg: count
     where: { valid: true, kind: { ne: 调研报告 } }
-  demands_submitted:   { source: research, agg: count, where: { kind: 客户需求 } }
-  demands_adopted:     { source: research, agg: count, where: { kind: 客户需求, adopted: true } }
+  demands_submitted:   { source: research, agg: count, where: { kind: 客户需求 }, label: 提交需求数 }
+  demands_adopted:     { source: research, agg: count, where: { kind: 客户需求, adopted: true }, label: 采纳需求数 }
   adoption_rate:       { formula: demands_adopted / demands_submitted }               # 未提交需求时无数据（不计）
   research_reports:    { source: research, agg: count, where: { kind: 调研报告, valid: true } }
   # —— 销售支持 ——

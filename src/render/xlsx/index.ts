@@ -11,6 +11,7 @@ import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale } from '../labels.js';
+import { provenanceLine } from '../provenance.js';
 import { addDetails } from './details.js';
 import { addIssues } from './issues.js';
 import { SheetNames } from './safe.js';
@@ -66,6 +67,7 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
     scheme, locale, title: report.title,
     period: progress ? wordWith('periodInProgress', locale, { period, asOf: progress.asOf }) : period,
     scored: report.employees.filter((e) => e.error === null).length, teamSizes, progress,
+    provenance: provenanceLine(report.scheme, locale),
     profile: charts && layout.letters.has('role') ? { summary: fixed[0], layout, averages: roleAverages(results) } : undefined,
   };
   for (const employee of report.employees) {

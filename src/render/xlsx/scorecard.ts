@@ -34,6 +34,8 @@ export interface ScorecardContext {
   teamSizes: Map<string, number>;
   /** A period in progress (SPEC §11): to-date and expected-by-now columns H and I. */
   progress?: ProgressInfo | null;
+  /** The scheme's title, range and hash prefix (SPEC §12), for the footer; null if unknown. */
+  provenance: string | null;
   /** Where the chart of each card finds the role averages (none: cards without a chart). */
   profile?: ProfileSource;
 }
@@ -106,7 +108,7 @@ export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: Emp
     last = scorecardTail(sheet, employee, result, ctx, table.next + 1);
     if (ctx.profile) last = addProfileChart(sheet, result, table.subtotals, ctx.profile, ctx.locale, last + 2);
   }
-  finishScorecard(sheet, last, ctx.progress ? 'I' : 'G');
+  finishScorecard(sheet, last, ctx.provenance, ctx.progress ? 'I' : 'G');
 }
 
 function header(sheet: Sheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {

@@ -12,6 +12,7 @@ import { word, wordWith, type Locale } from '../labels.js';
 import { buildRankingTable, type Column } from '../ranking-table.js';
 import { indicatorOf } from '../pace.js';
 import { formatPlain } from '../standard-words.js';
+import { provenanceLine } from '../provenance.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
 import { columnLetter, type Sheet } from './sheet.js';
 import { BOX, FILL, FORMAT, baseFont, fitColumns, gradeColor, shownText, solid } from './style.js';
@@ -56,14 +57,16 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
   write(sheet, `A1:${letter(last - 1)}1`, report.title, { font: { ...font, size: 14, bold: true }, alignment: { vertical: 'middle' } });
   const period = report.period ?? w('allPeriods');
   const sep = locale === 'zh-CN' ? '：' : ': ';
-  write(sheet, `A2:${letter(last - 1)}2`, `${w('period')}${sep}${period}    ${w('scored')}${sep}${scored}`, { font, alignment: { vertical: 'middle' } });
-  sheet.setHeight(1, 24);
   const progress = report.progress ?? null;
-  if (progress) {
-    // In progress (SPEC §11): said above the table, in the colour of a warning.
-    const line = wordWith('progressLine', locale, { period, asOf: progress.asOf, elapsed: progress.elapsedWorkdays, total: progress.totalWorkdays });
-    write(sheet, `A3:${letter(last - 1)}3`, line, { font: { ...font, bold: true, color: { argb: 'FFC55A11' } }, alignment: { vertical: 'middle' } });
-  }
+  // In progress (SPEC §11) the period line says so, as of when, in the colour of a warning.
+  const periodLine = progress
+    ? wordWith('progressLine', locale, { period, asOf: progress.asOf, elapsed: progress.elapsedWorkdays, total: progress.totalWorkdays })
+    : `${w('period')}${sep}${period}`;
+  const periodFont = progress ? { ...font, bold: true, color: { argb: 'FFC55A11' } } : font;
+  write(sheet, `A2:${letter(last - 1)}2`, `${periodLine}    ${w('scored')}${sep}${scored}`, { font: periodFont, alignment: { vertical: 'middle' } });
+  sheet.setHeight(1, 24);
+  const provenance = provenanceLine(report.scheme, locale);
+  if (provenance) write(sheet, `A3:${letter(last - 1)}3`, provenance, { font: { ...font, color: { argb: 'FF595959' } }, alignment: { vertical: 'middle' } });
 
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
   columns.forEach((c, i) => write(sheet, `${letter(i)}${HEAD_ROW}`, c.label, head));
