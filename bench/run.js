@@ -10,6 +10,7 @@
  *   npm run bench                       # CSV 100k, 300k, 1M rows; workbook 200k rows
  *   npm run bench -- 1000000            # other CSV sizes (the largest gets the checks)
  *   KPI_BIN=/elsewhere/bin/kpi.js npm run bench   # measure another build (before/after)
+ *   KPI_BENCH_SQL=0 npm run bench       # without the database part (bench/sql.js)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -159,6 +160,13 @@ note(`  the same without charts (KPI_WORKBOOK_CHARTS=0; one run)`, noCharts, `${
 ratios.push({ what: 'the 2,000 scorecards with charts ÷ without (issue 19: about today\'s time)', ratio: writeRun.seconds / noCharts.seconds, target: 1.25 });
 const htmlRun = measure([...scorecardArgs, join(OUT, 'report.html')]);
 note(`kpi score -o report.html (2,000 people; one run)`, htmlRun, `${(statSync(join(OUT, 'report.html')).size / 2 ** 20).toFixed(1)} MiB written`);
+
+// Issue 20: database sources (PostgreSQL where installed; Parquet through DuckDB).
+// KPI_BENCH_SQL=0 leaves them out.
+if (process.env.KPI_BENCH_SQL !== '0') {
+  const { runSqlBench } = await import('./sql.js');
+  await runSqlBench({ timed, note, ratios });
+}
 
 const rss = CSV_SIZES.map((size) => table.find((r) => r.what.startsWith(`kpi score, CSV ${size.toLocaleString('en')} `)).rssMb);
 ratios.push({ what: `peak RSS, CSV ${CSV_SIZES.map((s) => s.toLocaleString('en')).join(' / ')} rows: ${rss.map((r) => r.toFixed(0)).join(' / ')} MB`, ratio: Math.max(...rss), target: 150, unit: 'MB' });

@@ -21,8 +21,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // ECharts (the HTML report's charts) is loaded only when a page is written, from node_modules.
-  external: ['exceljs', 'echarts'],
+  // ECharts (the HTML report's charts) is loaded only when a page is written, from node_modules;
+  // the database drivers (pg, DuckDB) only when a config has a sql: source.
+  external: ['exceljs', 'echarts', 'pg', '@duckdb/node-api'],
   // CommonJS dependencies (cli-table3, iconv-lite, yauzl) call require() for Node's own
   // modules; an ES module bundle has no require of its own.
   banner: { js: "import { createRequire as __kpiRequire } from 'node:module'; const require = __kpiRequire(import.meta.url);" },

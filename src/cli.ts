@@ -74,7 +74,7 @@ function buildProgram(): Command {
 
   readingOptions(program.command('score'))
     .description('score one period: print the ranking, write reports')
-    .argument('<ledgers...>', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed')
+    .argument('[ledgers...]', 'ledger files (.xlsx, .csv, .tsv, .txt); globs allowed; none when every source is a database (sql:)')
     .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .option('-p, --period <period>', 'period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(['table', 'json']))
@@ -99,6 +99,7 @@ function buildProgram(): Command {
     .argument('[ledgers...]', 'ledger files to check as well; globs allowed')
     .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']))
+    .option('--show-sql', 'print the query each database source (sql:) would run', false)
     .addHelpText('after', EXIT_HELP)
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
@@ -108,7 +109,7 @@ function buildProgram(): Command {
 
   readingOptions(program.command('batch'))
     .description('score many periods (and teams) in one run, for CI and cron')
-    .argument('<ledgers...>', 'ledger files; each is read once for all periods')
+    .argument('[ledgers...]', 'ledger files; each is read once for all periods; none when every source is a database (sql:)')
     .option('-c, --config <file>', CONFIG_HELP, collect, [])
     .option('--periods <range>', 'periods to score: 2026-01..2026-11, 2026-Q1..2026-Q4, or one period')
     .addOption(new Option('--by <what>', 'one run per team as well').choices(['team']))

@@ -27,6 +27,8 @@ export interface Limits {
   readSeconds: number;
   /** Memory (V8 heap) for reading one workbook, in MiB. */
   workerHeapMb: number;
+  /** Time for the query of one database source (SPEC §14). */
+  querySeconds: number;
 }
 
 type Unit = 'bytes' | 'count' | 'seconds' | 'MiB';
@@ -53,6 +55,7 @@ export const LIMIT_SPECS: readonly LimitSpec[] = [
   { key: 'compressionRatio', name: 'compression-ratio', default: 200, unit: 'count' },
   { key: 'readSeconds', name: 'read-seconds', default: 600, unit: 'seconds' },
   { key: 'workerHeapMb', name: 'worker-heap-mb', default: 2048, unit: 'MiB' },
+  { key: 'querySeconds', name: 'query-seconds', default: 300, unit: 'seconds' },
 ];
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze(

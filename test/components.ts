@@ -42,7 +42,9 @@ function expand(pattern: string): string[] {
   if (star < 0) return [pattern];
   const parent = dirname(pattern.slice(0, star + 1));
   const rest = pattern.slice(pattern.indexOf('/', star));
-  const prefix = basename(pattern.slice(0, star));
+  // What the folder name holds before the `*` (basename() of `…/postgresql/` would say
+  // `postgresql`, the parent's name).
+  const prefix = pattern.slice(pattern.lastIndexOf('/', star) + 1, star);
   if (!existsSync(parent)) return [];
   return readdirSync(parent).filter((entry) => entry.startsWith(prefix)).sort().reverse().map((entry) => `${parent}/${entry}${rest}`);
 }

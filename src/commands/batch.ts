@@ -92,7 +92,8 @@ async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promi
   if (!periods) throw new KpiError(`--periods ${options.periods} is not a period range`, EXIT.usage, 'use A..B with periods of one kind, A first: 2026-01..2026-11, 2026-Q1..2026-Q4');
   if (!options.outDir) throw new KpiError('kpi batch needs --out-dir: the folder for the reports', EXIT.usage, 'e.g. --out-dir reports/');
   const versions = loadVersions(options.config);
-  const files = expandLedgerArgs(ledgerArgs);
+  // No ledger file is needed when the sources are databases (SPEC §14).
+  const files = ledgerArgs.length === 0 && versions.some((v) => v.scheme.sources.some((s) => s.sql)) ? [] : expandLedgerArgs(ledgerArgs);
   const inputs = [...files, ...versions.map((v) => v.file)];
   // Every period must have its scheme before anything is read (exit 1 otherwise).
   const versionOf = periods.map((p) => versionFor(versions, p));

@@ -76,8 +76,10 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   const asOfScheme = asked ? versionFor(versions, asked).scheme : latestVersion(versions).scheme;
   const asOf = options.asOf === undefined ? null : resolveAsOf(options.asOf, asked, asOfScheme, today);
   const period = asOf?.period ?? asked;
-  if (ledgerArgs.length === 0) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
-  const files = expandLedgerArgs(ledgerArgs);
+  // No ledger file is needed when the sources are databases (SPEC §14).
+  const fromDatabase = versions.some((v) => v.scheme.sources.some((s) => s.sql));
+  if (ledgerArgs.length === 0 && !fromDatabase) throw new KpiError('no ledger files given', EXIT.usage, 'kpi score ledger.xlsx (or *.csv)');
+  const files = ledgerArgs.length === 0 ? [] : expandLedgerArgs(ledgerArgs);
   checkNotAnInput(options.out, [...files, ...versions.map((v) => v.file)]);
 
   // The ledgers are read with the scheme in force (its sources say what to read). Without

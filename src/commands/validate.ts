@@ -17,6 +17,7 @@ import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
+import { limitsFrom } from '../limits.js';
 import { formatDayNumber } from '../read/cells.js';
 import { renderValidation, type Validation } from '../render/validation.js';
 import type { Io } from './io.js';
@@ -26,6 +27,8 @@ export interface ValidateOptions extends ReadingFlags {
   config: string | string[];
   format?: string;
   color: boolean;
+  /** Print the query of each database source (SPEC §14). */
+  showSql?: boolean;
 }
 
 /** Every row, whatever its date: validate type-checks all of them. */
@@ -40,11 +43,24 @@ function readConfig(file: string): string {
   }
 }
 
+/** The SQL each database source runs for the whole history, with its parameters. */
+async function showSql(scheme: Scheme, options: ValidateOptions): Promise<string> {
+  const { prepareSqlSource } = await import('../read/sql/read.js');
+  const parts: string[] = [];
+  for (const source of scheme.sources.filter((s) => s.sql)) {
+    const { connection, query } = await prepareSqlSource(source, scheme, { period: null, unit: scheme.period, timeoutSeconds: limitsFrom(options.limit ?? []).querySeconds });
+    await connection.close();
+    const params = query.params.map((p, i) => `--   $${i + 1} = ${JSON.stringify(p)}`).join('\n');
+    parts.push(`-- source ${source.id} (${connection.engine}, ${connection.host})\n${query.sql};\n${params ? `-- parameters:\n${params}\n` : ''}`);
+  }
+  return `${parts.join('\n')}\n`;
+}
+
 async function checkLedgers(scheme: Scheme, args: string[], options: ValidateOptions): Promise<NonNullable<Validation['ledgers']>> {
   const fileErrors: { file: string; error: string }[] = [];
   let files: string[] = [];
   try {
-    files = expandLedgerArgs(args);
+    files = args.length === 0 ? [] : expandLedgerArgs(args);
   } catch (error) {
     if (!(error instanceof KpiError)) throw error;
     fileErrors.push({ file: args.join(' '), error: error.message });
@@ -125,7 +141,10 @@ async function validate(ledgerArgs: string[], options: ValidateOptions, io: Io):
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new KpiError(`--format ${format} is not a format of kpi validate`, EXIT.usage, 'use --format text or --format json');
   const { check, validation } = checkVersions(options.config);
-  validation.ledgers = check.scheme && ledgerArgs.length > 0 ? await checkLedgers(check.scheme, ledgerArgs, options) : null;
+  // Database sources are checked whenever the config has them: connection, columns, query.
+  const fromDatabase = check.scheme?.sources.some((s) => s.sql) ?? false;
+  if (check.scheme && fromDatabase && options.showSql) io.out(await showSql(check.scheme, options));
+  validation.ledgers = check.scheme && (ledgerArgs.length > 0 || fromDatabase) ? await checkLedgers(check.scheme, ledgerArgs, options) : null;
   const ledgersValid = !validation.ledgers || (validation.ledgers.rejected.length === 0 && validation.ledgers.errors.length === 0 && validation.ledgers.files.every((f) => f.error === null));
   validation.valid = validation.config.valid && ledgersValid;
   io.out(format === 'json' ? `${JSON.stringify(validation, null, 2)}\n` : renderValidation(validation, check.scheme, { color: options.color }));

@@ -10,6 +10,7 @@ import type { RawCondition, RawConfig } from './schema.js';
 import { buildCalendar, buildDerived } from './rules-derive.js';
 import { buildEffective } from './rules-effective.js';
 import { buildScoring } from './rules-scoring.js';
+import { checkSqlSource } from './rules-sql.js';
 import { typedCondition, type RuleContext } from './rules-context.js';
 import { didYouMean } from './suggest.js';
 
@@ -54,11 +55,13 @@ function buildSources(raw: RawConfig, ctx: RuleContext): Source[] {
       }
     }
     fields.push(...buildDerived(ctx, id, fields, s.derive));
-    return {
+    const source: Source = {
       id, sheet: s.sheet, file: s.file, fields, dated: 'date' in s.columns,
       trueValues: (s.true_values ?? []).map(String), falseValues: (s.false_values ?? []).map(String),
-      dateFormat: s.date_format, durationFormat: s.duration_format,
+      dateFormat: s.date_format, durationFormat: s.duration_format, ...(s.sql ? { sql: s.sql } : {}),
     };
+    checkSqlSource(ctx, source, s);
+    return source;
   });
 }
 

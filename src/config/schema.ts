@@ -50,6 +50,8 @@ export const source = z.strictObject({
   true_values: z.array(z.union([z.string(), z.number()])).optional(),
   false_values: z.array(z.union([z.string(), z.number()])).optional(),
   date_format: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  /** A database table or query instead of a ledger file (SPEC §14). */
+  sql: z.strictObject({ url: z.string(), table: z.string().optional(), query: z.string().optional() }).optional(),
   /** How a two-part duration `a:b` reads (SPEC §4.6): h:mm (as Excel) unless mm:ss. */
   duration_format: z.enum(['h:mm', 'mm:ss']).optional(),
   /** Fields computed from other fields of the same row (SPEC §3.1). */
@@ -173,4 +175,5 @@ export const KNOWN_KEYS = [
   'formula', 'method', 'target', 'zero', 'floor', 'cap', 'better', 'points', 'at', 'score', 'bands', 'min', 'max',
   'per', 'base', 'when', 'scale', 'metric', 'weight', 'standard', 'indicators', 'weights', 'effect', 'grade',
   'max_share', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'empty', 'derive', 'calendar', 'holidays', 'workdays', 'project',
+  'sql', 'url', 'table', 'query',
 ];

@@ -14,6 +14,9 @@ interface MetricPlan {
   metric: AggMetric;
   /** Everyone's accumulators of the metric. */
   column: AccumulatorColumn;
+  /** A database source's metric: each person's value as the database computed it
+   *  (SPEC §14), by person index, instead of accumulators. */
+  given?: Map<number, number | null>;
 }
 
 interface SourcePlan {
@@ -83,6 +86,19 @@ export class MetricAggregator {
     source.step(values, person);
   }
 
+  /**
+   * One person's values of a database source's metrics, aggregated by the database
+   * (SPEC §14): they replace the accumulators of those metrics for that person.
+   */
+  addResults(sourceId: string, employee: string, results: ReadonlyMap<string, number | null>): void {
+    const person = this.personOf(employee);
+    for (const plan of this.plans) {
+      if (plan.metric.source !== sourceId || !results.has(plan.metric.id)) continue;
+      plan.given ??= new Map();
+      plan.given.set(person, results.get(plan.metric.id)!);
+    }
+  }
+
   /** Everyone who has at least one accepted row. */
   employees(): string[] {
     return [...this.people.keys()];
@@ -93,7 +109,8 @@ export class MetricAggregator {
     const person = this.people.get(employee);
     const values = new Map<string, number | null>();
     for (const plan of this.plans) {
-      values.set(plan.metric.id, person === undefined ? emptyResult(plan.metric.agg) : plan.column.result(person));
+      const given = plan.given?.get(person ?? -1);
+      values.set(plan.metric.id, person === undefined ? emptyResult(plan.metric.agg) : given !== undefined ? given : plan.column.result(person));
     }
     return values;
   }

@@ -96,10 +96,25 @@ export class LedgerBook {
     return bucket.receiver;
   }
 
-  /** A row rejected because its date is empty or unreadable: it belongs to no period. */
-  rejectUndatable(rejected: RejectedRow): void {
-    this.rowCount++;
+  /** A row rejected because its date is empty or unreadable: it belongs to no period.
+   *  `rows`: how many rows it stands for (a database's count per reason, SPEC §14). */
+  rejectUndatable(rejected: RejectedRow, rows = 1): void {
+    this.rowCount += rows;
     this.undatable.push(rejected);
+  }
+
+  /** `open` for `rows` rows of one date's period at once, as a database counted them. */
+  openMany(date: DayNumber | null, rows: number): RowReceiver | null {
+    this.rowCount += rows - 1;
+    const receiver = this.open(date);
+    if (receiver) this.bucketOf(receiver).rows += rows - 1;
+    else this.outside += rows - 1;
+    return receiver;
+  }
+
+  private bucketOf(receiver: RowReceiver): Bucket {
+    if (this.undated.receiver === receiver) return this.undated;
+    return [...this.buckets.values()].find((b) => b.receiver === receiver)!;
   }
 
   /** The period `close()` scores by default: the fixed one, else the latest date's. */
@@ -129,7 +144,7 @@ export class LedgerBook {
       undated: this.undated.aggregator,
       rejected,
       seen,
-      stats: { rows: this.rowCount, rowsOutOfPeriod: outside, rejected: rejected.length },
+      stats: { rows: this.rowCount, rowsOutOfPeriod: outside, rejected: rejectedRows(rejected) },
       usedRows: chosen.accepted + this.undated.accepted,
       latestDate: this.latest,
     };
@@ -148,6 +163,11 @@ export class LedgerBook {
           if (name && !names.has(employee)) names.set(employee, name);
         },
         reject: (row: RejectedRow) => void rejected.push(row),
+        acceptResults: (source, employee, results, rows, name) => {
+          bucket.accepted += rows;
+          aggregator.addResults(source, employee, results);
+          if (name && !names.has(employee)) names.set(employee, name);
+        },
       },
     };
     return bucket;
@@ -170,4 +190,14 @@ export interface RowReceiver {
    *  `key`: see MetricAggregator.addValues. */
   accept(source: string, values: readonly CellValue[], employee: string, name: string | null, key?: number): void;
   reject(rejected: RejectedRow): void;
+  /** `rows` accepted rows of a database source, as the per-person values the database
+   *  aggregated them into (SPEC §14). */
+  acceptResults(source: string, employee: string, results: ReadonlyMap<string, number | null>, rows: number, name: string | null): void;
+}
+
+/** Rows rejected: one each, or the count a database gave for one reason (SPEC §14). */
+export function rejectedRows(rejected: readonly RejectedRow[]): number {
+  let rows = 0;
+  for (const r of rejected) rows += r.rows ?? 1;
+  return rows;
 }

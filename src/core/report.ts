@@ -88,7 +88,7 @@ export function buildReport(
     progress: input.progress,
     employees: input.results.map(toReportEmployee),
     // Exactly the §6.2 fields, in order: what a row was, not whose.
-    rejected: input.rejected.map(({ file, sheet, row, column, value, reason }) => ({ file, sheet, row, column, value, reason })),
+    rejected: input.rejected.map(({ file, sheet, row, column, value, reason, rows }) => ({ file, sheet, row, column, value, reason, ...(rows === undefined ? {} : { rows }) })),
     warnings: input.warnings,
     stats: input.stats,
   };

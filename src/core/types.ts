@@ -65,6 +65,16 @@ export interface Source {
   dateFormat?: 'dmy' | 'mdy' | 'ymd';
   /** How a two-part duration `a:b` reads (SPEC §4.6); h:mm unless the source says mm:ss. */
   durationFormat?: 'h:mm' | 'mm:ss';
+  /** A table or query of a database (SPEC §14) instead of a ledger file. */
+  sql?: SqlSpec;
+}
+
+/** Where a database source's rows are: `url` as written (`env:NAME`, `postgres://…`,
+ *  `duckdb:`, `duckdb:path.db`), and exactly one of `table` and `query`. */
+export interface SqlSpec {
+  url: string;
+  table?: string;
+  query?: string;
 }
 
 export type Agg =
@@ -216,4 +226,7 @@ export interface RejectedRow {
   reason: string;
   /** Whose row it was, when the id could be read (not part of the JSON contract). */
   employee?: string;
+  /** A database source's rejections come counted per reason, not row by row (SPEC §14):
+   *  how many rows this entry stands for. */
+  rows?: number;
 }

@@ -3,7 +3,7 @@
  * of its tables (table-reader.ts), collect the roster and warnings. `closeLedgers` then
  * looks at the book from one period — `score` does that once, `batch` once per period.
  */
-import { LedgerBook, type ClosedBook } from '../core/ledger-book.js';
+import { LedgerBook, rejectedRows, type ClosedBook } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
 import type { Period } from '../core/period.js';
 import type { DayNumber, PeriodUnit, RejectedRow, Scheme } from '../core/types.js';
@@ -49,9 +49,11 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
     tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows, employeeKeys: new Map(),
   };
   const warnings: string[] = [];
+  // Files feed the file sources only: a CSV named after a database source is not its data.
+  const fileScheme = { ...scheme, sources: scheme.sources.filter((s) => !s.sql) };
   for (const file of files) {
     try {
-      const opened = await opener(file, scheme, options);
+      const opened = await opener(file, fileScheme, options);
       try {
         for (const { table, source } of opened) {
           await readTable(table, source, state);
@@ -67,6 +69,11 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
   }
   if (state.errorCells > 0) {
     warnings.push(`${state.errorCells} error cell${state.errorCells > 1 ? 's' : ''} (#DIV/0!, #N/A …) read as empty; the first at ${state.firstErrorCell}`);
+  }
+  for (const source of scheme.sources) {
+    if (!source.sql) continue;
+    const { readSqlSource } = await import('./sql/read.js');
+    await readSqlSource(source, scheme, state, { period: options.period, unit: options.period?.unit ?? options.unit ?? scheme.period, timeoutSeconds: (options.limits ?? DEFAULT_LIMITS).querySeconds });
   }
   for (const source of scheme.sources) {
     if (!state.sources.has(source.id)) warnings.push(`no ledger was given for source "${source.id}"${source.sheet ? ` (${source.sheet})` : ''}: its counts are 0 and its other metrics missing`);
@@ -86,8 +93,9 @@ export function closeLedgers(read: LedgerRead, period?: Period | null): Ingested
   closed.rejected.unshift(...read.rosterRejects);
   // In file order, then as the rows stand in each file: the order a person checks them in.
   const fileOrder = new Map(read.files.map((f, i) => [f, i]));
-  closed.rejected.sort((a, b) => (fileOrder.get(a.file)! - fileOrder.get(b.file)!) || compareText(a.sheet ?? '', b.sheet ?? '') || a.row - b.row);
-  closed.stats.rejected = closed.rejected.length;
+  const order = (file: string) => fileOrder.get(file) ?? read.files.length;
+  closed.rejected.sort((a, b) => (order(a.file) - order(b.file)) || compareText(a.file, b.file) || compareText(a.sheet ?? '', b.sheet ?? '') || a.row - b.row);
+  closed.stats.rejected = rejectedRows(closed.rejected);
   reconcile(closed, read.tally, read.roster?.length ?? 0);
   return { book: closed, roster: read.roster, warnings: read.warnings };
 }

@@ -11,6 +11,8 @@ import { plain } from './text.js';
 const SHOWN = 5;
 
 export function describeRejected(r: RejectedRow): string {
+  // A database's rejections come counted per reason: it has no row numbers (SPEC §14).
+  if (r.rows !== undefined) return `${plain(r.file)}${r.column ? `, column ${plain(r.column)}` : ''}: ${r.rows} row${r.rows > 1 ? 's' : ''}: ${plain(r.reason)}`;
   const place = `${r.file}${r.sheet ? ` [${r.sheet}]` : ''} row ${r.row}${r.column ? `, column ${r.column}` : ''}`;
   const value = r.value === null || r.value === '' ? '' : `"${plain(r.value).slice(0, 60)}" `;
   return `${plain(place)}: ${value}${plain(r.reason)}`;

@@ -58,7 +58,7 @@ describe('--limit name=value', () => {
   });
 
   it('a misspelt limit or a value that is not a size is a usage error (exit 1) saying what would do', () => {
-    expectError(runs.unknownLimit, 1, 'kpi: error: --limit: unknown limit "rowz" (did you mean "rows"?)', 'limits are input-bytes, rows, line-bytes, cell-chars, zip-entries, unzipped-bytes, compression-ratio, read-seconds, worker-heap-mb');
+    expectError(runs.unknownLimit, 1, 'kpi: error: --limit: unknown limit "rowz" (did you mean "rows"?)', 'limits are input-bytes, rows, line-bytes, cell-chars, zip-entries, unzipped-bytes, compression-ratio, read-seconds, worker-heap-mb, query-seconds');
     expectError(runs.badValue, 1, 'kpi: error: --limit input-bytes=lots: expected input-bytes=<a positive size, e.g. 512MB or 8GB>', 'e.g. --limit input-bytes=8GB');
   });
 });
