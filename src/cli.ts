@@ -60,6 +60,15 @@ function useColor(flag: boolean): boolean {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** Today for `--as-of today` and the "period not ended" note: KPI_TODAY (YYYY-MM-DD, for
+ *  tests) or the computer's local date; and the terminal's language. */
+function clock(): { today: string; lang: ReturnType<typeof terminalLang> } {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const today = process.env.KPI_TODAY || `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return { today, lang: LANG };
+}
+
 /** -c: one scheme or its versions over time (SPEC §12). */
 const CONFIG_HELP = 'the scheme (default kpi.yaml); versions: repeat -c, or give a,b, a folder or a glob';
 
@@ -114,6 +123,7 @@ function buildProgram(): Command {
     .addOption(new Option('--split <by>', tr(t.split())).choices(['employee', 'team']))
     .option('--out-dir <dir>', tr(t.outDir()))
     .option('--compare <period>', tr(t.compare()))
+    .option('--as-of <date>', tr(t.asOf()))
     .option('--explain <id>', tr(t.explain()), collect, [])
     .option('--strict', tr(t.strict()), false)
     .option('-q, --quiet', tr(t.quiet()), false)
@@ -122,7 +132,7 @@ function buildProgram(): Command {
       // large CSV ledgers start being read first, while the command loads.
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { scoreCommand } = await import('./commands/score.js');
-      process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color) }, io);
+      process.exitCode = await scoreCommand(ledgers, { ...opts, color: useColor(opts.color), ...clock() }, io);
     });
   readingOptions(command('validate'))
     .description(tr(t.validateDescription()))
@@ -147,6 +157,8 @@ function buildProgram(): Command {
     .option('--html', tr(t.batchHtml()), false)
     .option('--strict', tr(t.batchStrict()), false)
     .option('-q, --quiet', tr(t.batchQuiet()), false)
+    // Not a batch option (SPEC §11): accepted only to say so in a sentence, not commander's.
+    .addOption(new Option('--as-of <date>').hideHelp())
     .action(async (ledgers: string[], opts) => {
       (await import('./commands/ahead.js')).readAhead(ledgers, opts);
       const { batchCommand } = await import('./commands/batch.js');

@@ -5,6 +5,7 @@
  */
 import { computeFormulas, type MetricValues } from './core/metrics.js';
 import { resolvePeople } from './core/people.js';
+import { attachPace, projectValues, type ProgressInfo } from './core/progress.js';
 import { buildReport, type ScoreReport } from './core/report.js';
 import { scorePeople, type EmployeeResult } from './core/result.js';
 import type { Scheme } from './core/types.js';
@@ -30,7 +31,11 @@ export function teamsOf(scheme: Scheme, ingested: Ingested): (string | null)[] {
   return [...new Set(people.map((p) => p.team))].sort((a, b) => (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 }
 
-export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: readonly TextLike[], only?: TeamFilter): ScoredRun {
+/**
+ * @param progress the period in progress (`kpi score --as-of`, SPEC §11): actuals are
+ *   projected to the period's end before scoring, and each indicator gets its pace.
+ */
+export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: string, configWarnings: readonly TextLike[], only?: TeamFilter, progress?: ProgressInfo): ScoredRun {
   const { book } = ingested;
   const everyone = resolvePeople(scheme, ingested.roster, book.seen);
   const people = only ? { ...everyone, people: everyone.people.filter((p) => p.team === only.team) } : everyone;
@@ -41,18 +46,24 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
   const undatedMetrics = new Set(
     scheme.metrics.filter((m) => m.kind === 'agg' && !scheme.sources.find((s) => s.id === m.source)!.dated).map((m) => m.id),
   );
+  const toDates = new Map<string, MetricValues>();
   const valuesOf = (id: string): MetricValues => {
     const dated = book.inPeriod.valuesOf(id);
     const undated = book.undated.valuesOf(id);
     const merged: MetricValues = new Map();
     for (const [metric, value] of dated) merged.set(metric, undatedMetrics.has(metric) ? undated.get(metric)! : value);
-    return computeFormulas(scheme.metrics, merged);
+    if (!progress) return computeFormulas(scheme.metrics, merged);
+    const { toDate, projected } = projectValues(scheme, merged, progress);
+    toDates.set(id, toDate);
+    return projected;
   };
   const results = scorePeople(scheme, people.people, valuesOf);
+  if (progress) attachPace(scheme, results, (id) => toDates.get(id), progress);
   const errors = results.filter((r) => r.error !== null).map((r) => readText.notScored({ id: r.id, error: r.error! }));
   const report = buildReport(scheme, {
     period: book.period?.key ?? null,
     config: configFile,
+    progress: progress ?? null,
     results,
     rejected,
     warnings: [...configWarnings, ...ingested.warnings, ...people.warnings, ...errors],
@@ -62,8 +73,8 @@ export function scoreIngested(scheme: Scheme, ingested: Ingested, configFile: st
 }
 
 /** A run scored by one version of the scheme, its provenance in the report (SPEC §12). */
-export function scoreVersion(version: SchemeVersion, ingested: Ingested, only?: TeamFilter): ScoredRun {
-  const run = scoreIngested(version.scheme, ingested, version.file, version.warnings, only);
+export function scoreVersion(version: SchemeVersion, ingested: Ingested, only?: TeamFilter, progress?: ProgressInfo): ScoredRun {
+  const run = scoreIngested(version.scheme, ingested, version.file, version.warnings, only, progress);
   run.report.scheme = provenanceOf(version);
   return run;
 }

@@ -9,6 +9,7 @@ import { loadVersions, versionFor, type SchemeVersion } from '../config/versions
 import { parsePeriodRange, type Period } from '../core/period.js';
 import type { Scheme } from '../core/types.js';
 import { EXIT, KpiError } from '../errors.js';
+import { progressText } from '../messages/progress.js';
 import { closeLedgers, readLedgers, type LedgerRead, type TableOpener } from '../read/ingest.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
@@ -36,6 +37,8 @@ export interface BatchOptions extends ReadingFlags {
   strict: boolean;
   quiet: boolean;
   progress: boolean;
+  /** Refused (SPEC §11: batch scores closed periods); accepted only to say so. */
+  asOf?: string;
   /** The reader seam, replaceable in tests (to count how often each file is read). */
   opener?: TableOpener;
 }
@@ -83,6 +86,7 @@ export async function batchCommand(ledgerArgs: string[], options: BatchOptions, 
 
 async function batch(ledgerArgs: string[], options: BatchOptions, io: Io): Promise<number> {
   const lang = ioLang(io);
+  if (options.asOf !== undefined) throw new KpiError(progressText.batchAsOf(), EXIT.usage, progressText.batchAsOfHint());
   if (!options.periods) throw new KpiError(commandText.batchNeedsPeriods(), EXIT.usage, commandText.batchPeriodsExample());
   const periods = parsePeriodRange(options.periods);
   if (!periods) throw new KpiError(commandText.notARange({ range: options.periods }), EXIT.usage, commandText.rangeForms());

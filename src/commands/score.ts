@@ -11,6 +11,7 @@ import { formatDayNumber } from '../read/cells.js';
 import { EXIT, KpiError } from '../errors.js';
 import { closeLedgers, readLedgers } from '../read/ingest.js';
 import { attachPrevious, parseComparePeriod } from './compare.js';
+import { localDate, notEndedNote, resolveAsOf } from './as-of.js';
 import { expandLedgerArgs } from '../read/sources.js';
 import { withLedgersAhead } from './ahead.js';
 import { openOptions, type ReadingFlags } from './reading.js';
@@ -18,6 +19,7 @@ import { renderConsole } from '../render/console.js';
 import type { EmployeeResult } from '../core/result.js';
 import { renderCsv } from '../render/csv.js';
 import { renderExplain } from '../render/explain.js';
+import { behindItems } from '../render/pace.js';
 import { renderJson } from '../render/json.js';
 import { renderIssuesSummary } from '../render/summary.js';
 import { checkNotAnInput, formatOfFile, writeOutputs, type OutputFormat } from '../output.js';
@@ -41,6 +43,10 @@ export interface ScoreOptions extends ReadingFlags {
   split?: SplitBy;
   compare?: string;
   outDir?: string;
+  /** `--as-of DATE|today`: the period in progress, projected (SPEC §11). */
+  asOf?: string;
+  /** Today, `YYYY-MM-DD` (the CLI's KPI_TODAY or the computer's date). */
+  today?: string;
 }
 
 export async function scoreCommand(ledgerArgs: string[], options: ScoreOptions, io: Io): Promise<number> {
@@ -65,11 +71,16 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   }
   if (options.split && !options.outDir) throw new KpiError(commandText.splitNeedsOutDir(), EXIT.usage, commandText.splitExample({ by: options.split }));
   const outFormats = options.out.map((file) => ({ file, format: formatOfFile(file) }));
-  const period = options.period === undefined ? null : parsePeriod(options.period);
-  if (options.period !== undefined && !period) {
+  const asked = options.period === undefined ? null : parsePeriod(options.period);
+  if (options.period !== undefined && !asked) {
     throw new KpiError(commandText.notAPeriod({ period: options.period }), EXIT.usage, commandText.periodForms());
   }
   const versions = loadVersions(options.config);
+  const today = options.today ?? localDate(new Date());
+  // --as-of: the period holding the date (of -p's unit, else the config's), read up to it.
+  const asOfScheme = asked ? versionFor(versions, asked).scheme : latestVersion(versions).scheme;
+  const asOf = options.asOf === undefined ? null : resolveAsOf(options.asOf, asked, asOfScheme, today);
+  const period = asOf?.period ?? asked;
   // No ledger file is needed when the sources are databases (SPEC §14).
   const fromDatabase = versions.some((v) => v.scheme.sources.some((s) => s.sql));
   if (ledgerArgs.length === 0 && !fromDatabase) throw new KpiError(commandText.noLedgers(), EXIT.usage, commandText.noLedgersHint());
@@ -80,7 +91,7 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   // -p the period comes from the rows, so they are read with the latest version first, and
   // again only if the period found falls under an earlier one.
   const readWith = (version: SchemeVersion, at: Period | null, unit: PeriodUnit) => readLedgers(files, version.scheme, {
-    period: at, unit, ...openOptions(version.scheme, options),
+    period: at, unit, until: asOf?.until, ...openOptions(version.scheme, options),
   });
   let version = period ? versionFor(versions, period) : latestVersion(versions);
   // With --compare the ledgers are read once and looked at from both periods.
@@ -96,7 +107,10 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
   if (!period && book.period && !options.quiet) {
     io.err(`${say(commandText.scoringLatest({ period: book.period.key, unit: renderText[scheme.period](), date: formatDayNumber(book.latestDate!) }), lang)}\n`);
   }
-  const run = scoreVersion(version, ingested);
+  const note = asOf || options.quiet ? null : notEndedNote(book.period, today);
+  if (note) io.err(`kpi: ${say(note, lang)}
+`);
+  const run = scoreVersion(version, ingested, undefined, asOf?.progress);
   const { report } = run;
   if (options.compare) {
     const earlier = parseComparePeriod(options.compare, scored?.unit ?? scheme.period);
@@ -123,9 +137,9 @@ async function score(ledgerArgs: string[], options: ScoreOptions, io: Io): Promi
     if (!options.quiet) io.err(`${say(commandText.wroteWorkbooks({ count: written.length, dir: options.outDir! }), lang)}\n`);
   }
   if (format === 'json') io.out(renderJson(report));
-  else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color }));
+  else if (!options.quiet || (options.out.length === 0 && !options.split)) io.out(renderConsole(report, scheme, { color: options.color, lang }));
   for (const result of explained(run.results, options.explain)) {
-    io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period })}`);
+    io.out(`\n${renderExplain(result, scheme, { color: options.color, period: report.period, progress: report.progress, lang })}`);
   }
   return EXIT.ok;
 }
@@ -137,7 +151,12 @@ async function renderReport(format: OutputFormat, run: ScoredRun, scheme: Scheme
   if (format === 'json') return renderJson(run.report);
   if (format === 'html') {
     const { renderHtmlReport } = await import('../render/html/report.js');
-    return renderHtmlReport({ report: run.report, scheme, locale: scheme.locale, compared });
+    // In progress (SPEC §11, §13): the behind-pace list, numbers as the console shows them.
+    const round = (n: number) => Math.round(n * 100) / 100;
+    const behind = run.report.progress ? behindItems(run.report, scheme).map((b) => ({
+      id: b.employee.id, name: b.employee.name, indicator: b.indicator.label, toDate: round(b.toDate), expectedToDate: round(b.expected), target: b.target,
+    })) : undefined;
+    return renderHtmlReport({ report: run.report, scheme, locale: scheme.locale, compared, behind });
   }
   const { renderWorkbook } = await import('../render/xlsx/index.js');
   const created = new Date((period?.start ?? 0) * 86_400_000);

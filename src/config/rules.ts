@@ -104,7 +104,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
           }
         }
         graph.set(id, refs);
-        metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.label ? { label: m.label } : {}) });
+        metrics.push({ id, kind: 'formula', formula, text: m.formula, ...(m.label ? { label: m.label } : {}), ...(m.project === false ? { project: false as const } : {}) });
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         ctx.problem([...path, 'formula'], configText.formulaError({ formula: m.formula, message: error.message }));
@@ -136,6 +136,7 @@ function buildMetrics(raw: RawConfig, ctx: RuleContext, sources: Source[]): Metr
       where: buildFilter(ctx, source, m.where, [...path, 'where']),
       hit: buildFilter(ctx, source, m.hit, [...path, 'hit']),
       ...(m.label ? { label: m.label } : {}),
+      ...(m.project === false ? { project: false as const } : {}),
     });
   }
   const cycle = findCycle(graph);

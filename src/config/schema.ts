@@ -73,8 +73,10 @@ export const aggregateMetric = z.strictObject({
   where: rowFilter.optional(),
   hit: rowFilter.optional(),
   label,
+  /** false: never projected to the period's end by `kpi score --as-of` (SPEC §11). */
+  project: z.boolean().optional(),
 });
-export const formulaMetric = z.strictObject({ formula: z.string(), label });
+export const formulaMetric = z.strictObject({ formula: z.string(), label, project: z.boolean().optional() });
 export const metric = z.union([aggregateMetric, formulaMetric], {
   error: 'a metric needs either source + agg, or formula',
 });
@@ -173,6 +175,6 @@ export const KNOWN_KEYS = [
   'types', 'true_values', 'false_values', 'date_format', 'duration_format', 'source', 'agg', 'field', 'p', 'where', 'hit', 'label',
   'formula', 'method', 'target', 'zero', 'floor', 'cap', 'better', 'points', 'at', 'score', 'bands', 'min', 'max',
   'per', 'base', 'when', 'scale', 'metric', 'weight', 'standard', 'indicators', 'weights', 'effect', 'grade',
-  'max_share', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'empty', 'derive', 'calendar', 'holidays', 'workdays',
+  'max_share', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'empty', 'derive', 'calendar', 'holidays', 'workdays', 'project',
   'sql', 'url', 'table', 'query',
 ];

@@ -63,15 +63,17 @@ export class LedgerBook {
   /**
    * @param fixed the period asked for (rows outside it are only counted), or null to keep
    *   every period of `unit` until `close()` picks the latest.
+   * @param until rows dated on or after this day are only counted, as out of period
+   *   (`kpi score --as-of`: the day after the as-of date, SPEC §11).
    */
-  constructor(private readonly scheme: Scheme, private readonly fixed: Period | null, private readonly unit: PeriodUnit) {
+  constructor(private readonly scheme: Scheme, private readonly fixed: Period | null, private readonly unit: PeriodUnit, private readonly until: DayNumber = Infinity) {
     this.undated = this.newBucket(null);
   }
 
   /** Says where a dated row belongs: its bucket, or null when outside the fixed period. */
   private bucketFor(date: DayNumber): Bucket | null {
     if (this.latest === null || date > this.latest) this.latest = date;
-    if (this.fixed && !inPeriod(date, this.fixed)) return null;
+    if ((this.fixed && !inPeriod(date, this.fixed)) || date >= this.until) return null;
     const recent = this.recent;
     if (recent !== null && inPeriod(date, recent.period!)) return recent;
     const period = this.fixed ?? periodContaining(date, this.unit);

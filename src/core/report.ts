@@ -3,6 +3,7 @@
  * Its JSON form is the stable contract of §6.2, so the shape here mirrors it key for key.
  */
 import type { BookStats } from './ledger-book.js';
+import type { ProgressInfo } from './progress.js';
 import type { EmployeeResult } from './result.js';
 import type { VetoHit } from './score.js';
 import type { RejectedRow, Scheme } from './types.js';
@@ -15,6 +16,11 @@ export interface ReportIndicator {
   actual: number | null;
   score: number | null;
   excluded: boolean;
+  /** Only in progress (SPEC §11): the value so far, expected by now, and behind pace.
+   *  `actual` stays the projected value the score was computed from. */
+  toDate?: number | null;
+  expectedToDate?: number | null;
+  behind?: boolean;
 }
 
 export interface ReportEmployee {
@@ -48,6 +54,8 @@ export interface ScoreReport {
   title: string;
   period: string | null;
   config: string;
+  /** The period in progress (`--as-of`, SPEC §11), or null: always present in the JSON. */
+  progress: ProgressInfo | null;
   employees: ReportEmployee[];
   rejected: RejectedRow[];
   warnings: TextLike[];
@@ -62,20 +70,23 @@ export function toReportEmployee(r: EmployeeResult): ReportEmployee {
     base: r.base, adjustment: r.adjustment, final: r.final, grade: r.grade,
     rank: r.rank, teamRank: r.teamRank, vetoes: r.vetoes, error: r.error,
     dimensions: r.dimensions.map((d) => ({ id: d.id, weight: d.weight, score: d.score, excluded: d.excluded })),
-    indicators: r.indicators.map((i) => ({
-      dimension: i.dimension, metric: i.metric, weight: i.weight, actual: i.actual, score: i.score, excluded: i.excluded,
-    })),
+    indicators: r.indicators.map((i): ReportIndicator => {
+      const shown: ReportIndicator = { dimension: i.dimension, metric: i.metric, weight: i.weight, actual: i.actual, score: i.score, excluded: i.excluded };
+      if (i.pace) Object.assign(shown, { toDate: i.pace.toDate, expectedToDate: i.pace.expectedToDate, behind: i.pace.behind });
+      return shown;
+    }),
   };
 }
 
 export function buildReport(
   scheme: Scheme,
-  input: { period: string | null; config: string; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: TextLike[]; stats: BookStats },
+  input: { period: string | null; config: string; progress: ProgressInfo | null; results: EmployeeResult[]; rejected: RejectedRow[]; warnings: TextLike[]; stats: BookStats },
 ): ScoreReport {
   return {
     title: scheme.title,
     period: input.period,
     config: input.config,
+    progress: input.progress,
     employees: input.results.map(toReportEmployee),
     // Exactly the §6.2 fields, in order: what a row was, not whose.
     rejected: input.rejected.map(({ file, sheet, row, column, value, reason, rows }) => ({ file, sheet, row, column, value, reason, ...(rows === undefined ? {} : { rows }) })),

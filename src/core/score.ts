@@ -7,6 +7,7 @@ import { compileCondition } from './conditions.js';
 import type { MetricValues } from './metrics.js';
 import { clamp, round2 } from './round.js';
 import { scoreIndicator } from './standards.js';
+import type { Pace } from './progress.js';
 import type { Dimension, Indicator, Role, Scheme, Veto } from './types.js';
 import type { TextLike } from '../messages/text.js';
 
@@ -19,6 +20,8 @@ export interface IndicatorResult {
   score: number | null;
   excluded: boolean;
   indicator: Indicator;
+  /** Only for a period in progress (SPEC §11): to date, expected by now, behind pace. */
+  pace?: Pace;
 }
 
 export interface DimensionResult {

@@ -93,8 +93,10 @@ export type Metric =
       hit?: RowFilter;
       /** The metric's own label, if the config gives one (for the published scheme). */
       label?: string;
+      /** `project: false` (SPEC §11): a one-off event, never projected to the period's end. */
+      project?: false;
     }
-  | { id: string; kind: 'formula'; formula: Expr; text: string; label?: string };
+  | { id: string; kind: 'formula'; formula: Expr; text: string; label?: string; project?: false };
 
 /** A parsed expression: metric formulas (SPEC §3) and derived fields (§3.1) share it. */
 export type Expr =

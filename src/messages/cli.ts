@@ -38,6 +38,7 @@ Exit codes:
   period: m('period to score: 2026-11, 2026-Q4, 2026-H2, 2026 (default: that of the latest row date)', '要评分的考核期：2026-11、2026-Q4、2026-H2、2026（默认取台账中最新日期所在的考核期）'),
   scoreFormat: m('what to print on stdout', '标准输出打印的格式'),
   out: m('write a report; the extension picks the format (.xlsx, .json, .csv, .html); repeatable', '写出报表，按扩展名决定格式（.xlsx、.json、.csv、.html）；可重复'),
+  asOf: m('the period in progress: score it from the rows up to DATE (YYYY-MM-DD or today), projected to its end', '进行中的考核期：只取截至 DATE（YYYY-MM-DD 或 today）的记录评分，并推算到期末'),
   split: m('one workbook per employee or team (with --out-dir)', '按员工或班组各写一个工作簿（需配合 --out-dir）'),
   outDir: m('folder for --split workbooks', '--split 工作簿的输出文件夹'),
   compare: m('score an earlier period too and show each change (same kind of period)', '同时为更早的一个考核期评分，并列出每项变化（须为同类考核期）'),

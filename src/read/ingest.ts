@@ -6,7 +6,7 @@
 import { LedgerBook, rejectedRows, type ClosedBook } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
 import type { Period } from '../core/period.js';
-import type { PeriodUnit, RejectedRow, Scheme } from '../core/types.js';
+import type { DayNumber, PeriodUnit, RejectedRow, Scheme } from '../core/types.js';
 import { KpiError } from '../errors.js';
 import { openLedgerFile, type OpenOptions, type TableOpener } from './open.js';
 import { DEFAULT_LIMITS } from '../limits.js';
@@ -21,6 +21,8 @@ export interface IngestOptions extends OpenOptions {
   /** The period to score, or null to keep every period of `unit` (default: the config's). */
   period: Period | null;
   unit?: PeriodUnit;
+  /** `kpi score --as-of`: rows dated on or after this day count as out of period. */
+  until?: DayNumber;
   /** Given: a file that cannot be read is reported here and the others are still read. */
   onFileError?: (file: string, error: KpiError) => void;
 }
@@ -44,7 +46,7 @@ export interface Ingested {
 
 export async function readLedgers(files: readonly string[], scheme: Scheme, options: IngestOptions, opener: TableOpener = openLedgerFile): Promise<LedgerRead> {
   const state: ReadState = {
-    book: new LedgerBook(scheme, options.period, options.period?.unit ?? options.unit ?? scheme.period),
+    book: new LedgerBook(scheme, options.period, options.period?.unit ?? options.unit ?? scheme.period, options.until),
     roster: [], rosterRejects: [], sources: new Map(), errorCells: 0, firstErrorCell: '', calendar: scheme.calendar,
     tally: { read: 0, blank: 0 }, maxRows: (options.limits ?? DEFAULT_LIMITS).rows, employeeKeys: new Map(),
   };

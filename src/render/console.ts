@@ -10,9 +10,14 @@ import type { Scheme } from '../core/types.js';
 import { word, type Locale } from './labels.js';
 import { buildRankingTable, type Column, type RankingRow } from './ranking-table.js';
 import { fixed2, plain } from './text.js';
+import { progressText } from '../messages/progress.js';
+import { say, type Lang } from '../messages/text.js';
+import { renderBehind } from './pace.js';
 
 export interface ConsoleOptions {
   color: boolean;
+  /** The terminal's language, for the words of a period in progress (SPEC §11). */
+  lang?: Lang;
 }
 
 const GRADE_COLORS = ['green', 'cyan', 'white'] as const;
@@ -61,8 +66,15 @@ export function renderConsole(report: ScoreReport, scheme: Scheme, options: Cons
   });
   for (const row of ranking.rows) table.push(shown.map((c) => format(c, row, c.index)));
   const scored = report.employees.filter((e) => e.error === null).length;
-  const header = `${chalk.bold(plain(report.title))}\n${w('period')}: ${report.period ?? w('allPeriods')}    ${w('scored')}: ${scored}\n`;
-  return `${header}${table.toString()}\n${vetoNotes(report, locale, chalk)}`;
+  const progress = report.progress;
+  const lang = options.lang ?? locale;
+  // In progress (SPEC §11) the period line says so: as of when, how many working days.
+  const periodLine = progress
+    ? say(progressText.title({ period: report.period ?? '', asOf: progress.asOf, elapsed: progress.elapsedWorkdays, total: progress.totalWorkdays }), lang)
+    : `${w('period')}: ${report.period ?? w('allPeriods')}`;
+  const header = `${chalk.bold(plain(report.title))}\n${periodLine}    ${w('scored')}: ${scored}\n`;
+  const behind = progress ? renderBehind(report, scheme, lang) : '';
+  return `${header}${table.toString()}\n${vetoNotes(report, locale, chalk)}${behind}`;
 }
 
 /** One line per vetoed person under the table, so the `!` explains itself. */

@@ -1,6 +1,7 @@
 /**
  * The CSV report of SPEC §6.3: one row per employee — id, name, role, team, each
- * dimension, adjustment, final, grade, rank — in UTF-8 with a BOM so Excel opens Chinese
+ * dimension, adjustment, final, grade, rank (then the --compare columns, and for a period in
+ * progress `as_of` and `behind_pace`) — in UTF-8 with a BOM so Excel opens Chinese
  * correctly. Headers are stable ids (a contract for scripts); numbers stay numbers; text
  * that Excel would run as a formula is neutralised with a leading apostrophe.
  */
@@ -32,6 +33,9 @@ export function renderCsv(report: ScoreReport, scheme: Scheme): string {
   const compared = report.employees.some((e) => e.previous !== undefined);
   const header = ['id', 'name', 'role', 'team', ...dimensions.map((d) => d.id), 'adjustment', 'final', 'grade', 'rank'];
   if (compared) header.push('previous_final', 'change', 'previous_rank', 'rank_change');
+  // In progress (SPEC §11): the as-of date, and the metrics behind pace (space-separated ids).
+  const progress = report.progress ?? null;
+  if (progress) header.push('as_of', 'behind_pace');
   const text = (value: string | null): string => (value === null ? '' : neutralizeCell(value));
   const number = (value: number | null, excluded = false): CsvCell => (value === null ? (excluded ? 'N/A' : '') : value);
   const rows: CsvCell[][] = report.employees.map((e) => [
@@ -42,6 +46,7 @@ export function renderCsv(report: ScoreReport, scheme: Scheme): string {
     }),
     number(e.adjustment), number(e.final), text(e.grade), number(e.rank),
     ...(compared ? compareCells(e) : []),
+    ...(progress ? [progress.asOf, e.indicators.filter((i) => i.behind).map((i) => i.metric).join(' ')] : []),
   ]);
   // csv-stringify quotes a line break only when it is the whole record delimiter (CRLF), so
   // a name with a bare LF or CR inside would be written unquoted and split the row.

@@ -80,6 +80,13 @@ const WORDS = {
   // Provenance (SPEC §12): which scheme scored the sheet, so a printout can be traced.
   schemeLine: { 'zh-CN': '考核方案：{title}（{range}）· sha256 {hash}', en: 'Scheme: {title} ({range}) · sha256 {hash}' },
   noIssues: { 'zh-CN': '没有拒收行和警告', en: 'no rejected rows and no warnings' },
+  // A period in progress (SPEC §11, kpi score --as-of).
+  progressLine: { 'zh-CN': '{period} 进行中 — 截至 {asOf}，已过 {elapsed} / {total} 个工作日；分数按目前进度推算到期末', en: '{period} in progress — as of {asOf}, {elapsed} of {total} working days; scores projected to the period\'s end' },
+  periodInProgress: { 'zh-CN': '{period}（进行中，截至 {asOf}）', en: '{period} (in progress, as of {asOf})' },
+  toDate: { 'zh-CN': '截至目前', en: 'To date' },
+  projected: { 'zh-CN': '期末推算', en: 'Projected' },
+  expectedByNow: { 'zh-CN': '按进度应达', en: 'Expected by now' },
+  behindPace: { 'zh-CN': '进度落后', en: 'Behind pace' },
 } as const;
 
 export type Word = keyof typeof WORDS;

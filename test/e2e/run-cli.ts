@@ -9,8 +9,12 @@ export const KPI = fileURLToPath(new URL('../../bin/kpi.js', import.meta.url));
  *  machine's locale (SPEC §15: KPI_LANG, LC_ALL, LC_MESSAGES, LANG), unless a test says. */
 export function baseEnv(): NodeJS.ProcessEnv {
   const { KPI_LANG: _k, LC_ALL: _a, LC_MESSAGES: _m, ...env } = process.env;
-  return { ...env, LANG: 'C.UTF-8', NO_COLOR: '1' };
+  return { ...env, LANG: 'C.UTF-8', NO_COLOR: '1', KPI_TODAY: TEST_TODAY };
 }
+
+/** "Today" for every run (KPI_TODAY, SPEC §11): no test depends on the real date. A test of
+ *  the period in progress sets its own. */
+export const TEST_TODAY = '2030-06-14';
 
 export interface CliResult {
   stdout: string;

@@ -17,7 +17,7 @@ describe('kpi score on the sample', () => {
   it('exits 0 and prints only the §6.2 document on stdout', () => {
     expect(run.status).toBe(0);
     // `scheme` (SPEC §12: provenance) comes after the §6.2 keys, which keep their place.
-    expect(Object.keys(doc)).toEqual(['title', 'period', 'config', 'employees', 'rejected', 'warnings', 'stats', 'scheme']);
+    expect(Object.keys(doc)).toEqual(['title', 'period', 'config', 'progress', 'employees', 'rejected', 'warnings', 'stats', 'scheme']);
     expect(doc.period).toBe('2026-11');
     expect(Object.keys(person('E005'))).toEqual([
       'id', 'name', 'role', 'team', 'base', 'adjustment', 'final', 'grade', 'rank', 'teamRank',

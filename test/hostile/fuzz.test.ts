@@ -197,7 +197,7 @@ describe("kpi's own CSV report reads back through kpi's CSV reader", () => {
   it('every id, name, role and team, neutralised as written, on one record per person', () => {
     fc.assert(fc.property(fc.array(fc.tuple(text, fc.option(text), text, fc.option(text)), { minLength: 1, maxLength: 6 }), (people) => {
       const report: ScoreReport = {
-        title: 't', period: '2026-11', config: 'kpi.yaml', rejected: [], warnings: [], stats: { rows: 0, rowsOutOfPeriod: 0, rejected: 0 },
+        title: 't', period: '2026-11', config: 'kpi.yaml', progress: null, rejected: [], warnings: [], stats: { rows: 0, rowsOutOfPeriod: 0, rejected: 0 },
         employees: people.map(([id, name, role, team], i) => ({
           id, name, role, team, base: i, adjustment: 0, final: i, grade: 'A', rank: i + 1, teamRank: null, vetoes: [], error: null,
           dimensions: [], indicators: [],

@@ -25,7 +25,7 @@ function employee(id: string, name: string | null, final: number | null, service
 }
 
 const report: ScoreReport = {
-  title: 't', period: '2026-11', config: 'kpi.yaml',
+  title: 't', period: '2026-11', config: 'kpi.yaml', progress: null,
   employees: [employee('E1', '=HYPERLINK("http://x","y")', 46.5, 45), employee('-3', '+1', 35.5, null), employee('E3', null, null, null)],
   rejected: [], warnings: [], stats: { rows: 0, rowsOutOfPeriod: 0, rejected: 0 },
 };

@@ -120,8 +120,9 @@ metrics:
   team_satisfaction:   { source: team_survey, agg: avg, field: rate }
   # — bonus points and veto —
   commendations:       { source: events, agg: count, where: { kind: Commendation } }
-  major_incidents:     { source: events, agg: count, where: { kind: Major service incident } }
-  safety_violations:   { source: events, agg: count, where: { kind: Safety violation } }
+  # one-off events: kpi score --as-of (the month in progress) never scales them up (project: false)
+  major_incidents:     { source: events, agg: count, where: { kind: Major service incident }, project: false }
+  safety_violations:   { source: events, agg: count, where: { kind: Safety violation }, project: false }
 
 dimensions:
   service:

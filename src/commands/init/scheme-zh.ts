@@ -119,8 +119,9 @@ metrics:
   team_satisfaction:   { source: team_survey, agg: avg, field: rate }
   # —— 加减分与否决 ——
   commendations:       { source: events, agg: count, where: { kind: 客户表扬 } }
-  major_incidents:     { source: events, agg: count, where: { kind: 重大服务事故 } }
-  safety_violations:   { source: events, agg: count, where: { kind: 安全违规 } }
+  # 一次性事件：月中用 kpi score --as-of 推算期末时不按进度放大（project: false）
+  major_incidents:     { source: events, agg: count, where: { kind: 重大服务事故 }, project: false }
+  safety_violations:   { source: events, agg: count, where: { kind: 安全违规 }, project: false }
 
 dimensions:
   service:

@@ -12,7 +12,7 @@ import { pictureText } from '../../messages/pictures.js';
 import { say, type Text } from '../../messages/text.js';
 import { roleAverages, teamRows } from '../averages.js';
 import { scoreBands } from '../bands.js';
-import { word, type Locale } from '../labels.js';
+import { word, wordWith, type Locale } from '../labels.js';
 import { gradeChartColor, seriesColor } from '../palette.js';
 import { usedDimensions } from '../ranking-table.js';
 import { loadCharts, type ChartRenderer } from './charts.js';
@@ -35,8 +35,13 @@ export async function renderHtmlReport(input: HtmlReportInput, charts?: ChartRen
   const renderer = charts ?? (await loadCharts());
   const scored = report.employees.filter((e) => e.error === null && e.final !== null);
   const period = report.period ?? word('allPeriods', locale);
+  // A period in progress (SPEC §11) says so, as of when, in place of the plain period.
+  const progress = report.progress ?? null;
+  const periodLine = progress
+    ? wordWith('progressLine', locale, { period, asOf: progress.asOf, elapsed: progress.elapsedWorkdays, total: progress.totalWorkdays })
+    : `${word('period', locale)}: ${period}`;
   const body: string[] = [
-    `<header><h1>${esc(report.title)}</h1><p class="meta">${esc(word('period', locale))}: ${esc(period)} · ${esc(t(pictureText.scoredOf({ n: scored.length })))}</p></header>`,
+    `<header><h1>${esc(report.title)}</h1><p class="meta">${esc(periodLine)} · ${esc(t(pictureText.scoredOf({ n: scored.length })))}</p></header>`,
     '<nav>' + [['overview', t(pictureText.overview())], ...(input.compared ? [['changes', t(pictureText.changes({ period: input.compared }))]] : []),
       ['ranking', t(pictureText.ranking())], ['profiles', t(pictureText.profiles())]].map(([id, label]) => `<a href="#${id}">${esc(label)}</a>`).join('') + '</nav>',
   ];

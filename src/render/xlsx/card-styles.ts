@@ -27,6 +27,8 @@ export const cardStyles = memo((locale: Locale) => {
     text: { ...body, alignment: { vertical: 'middle', wrapText: true } } satisfies CellStyle,
     number: memo((numFmt: string): CellStyle => ({ ...body, numFmt, alignment: { vertical: 'middle', horizontal: 'right' } })),
     missing: { ...body, font: { ...font, color: { argb: 'FF808080' } }, alignment: { vertical: 'middle', horizontal: 'center' } } satisfies CellStyle,
+    /** A to-date value behind pace (SPEC §11): bold red. */
+    behind: memo((numFmt: string): CellStyle => ({ ...body, numFmt, font: { ...font, bold: true, color: { argb: 'FFC00000' } }, alignment: { vertical: 'middle', horizontal: 'right' } })),
     dimension: { ...body, font: bold, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } } satisfies CellStyle,
     subtotal,
     subtotalWeight: { ...subtotal, numFmt: FORMAT.general, alignment: { horizontal: 'right' } } satisfies CellStyle,

@@ -23,10 +23,13 @@ export function addDetails(sheet: Sheet, report: ScoreReport, results: readonly 
   const head: CellStyle = { font: { ...font, bold: true }, fill: FILL.head, border: BOX, alignment: { horizontal: 'center', vertical: 'middle' } };
   const plain: CellStyle = { font, border: BOX };
   const numbered = memo((numFmt: string): CellStyle => ({ ...plain, numFmt }));
-  const letters = HEADERS.map((_, i) => columnLetter(i + 1));
+  // In progress (SPEC §11): to date, expected by now and behind pace after the rest.
+  const progress = report.progress ?? null;
+  const headers: Word[] = progress ? [...HEADERS, 'toDate', 'expectedByNow', 'behindPace'] : HEADERS;
+  const letters = headers.map((_, i) => columnLetter(i + 1));
   const letter = (i: number) => letters[i];
-  HEADERS.forEach((key, i) => write(sheet, `${letter(i)}1`, w(key), head));
-  const texts: string[][] = [HEADERS.map(w)];
+  headers.forEach((key, i) => write(sheet, `${letter(i)}1`, w(key), head));
+  const texts: string[][] = [headers.map(w)];
   const period = report.period ?? w('allPeriods');
   const byId = new Map(results.map((r) => [r.id, r]));
   let row = 2;
@@ -46,6 +49,10 @@ export function addDetails(sheet: Sheet, report: ScoreReport, results: readonly 
         [ind.excluded ? w('yes') : w('no')],
         [weighting.contribution(ind), FORMAT.score],
       ];
+      if (progress) {
+        const pace = ind.pace;
+        cells.push([pace?.toDate ?? null, actualFormat(metric, ind.indicator.standard)], [pace?.expectedToDate ?? null, FORMAT.score], [pace?.behind ? w('yes') : w('no')]);
+      }
       cells.forEach(([value, numFmt], i) => {
         write(sheet, `${letter(i)}${row}`, value, typeof value === 'number' && numFmt ? numbered(numFmt) : plain);
       });
@@ -55,6 +62,6 @@ export function addDetails(sheet: Sheet, report: ScoreReport, results: readonly 
   }
   fitColumns(sheet, texts, { min: 6, max: 40 });
   sheet.ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, row - 1), column: HEADERS.length } };
+  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, row - 1), column: headers.length } };
   printSetup(sheet, 'landscape', '1:1');
 }

@@ -10,7 +10,7 @@
 import type { ScoreReport } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { Scheme } from '../../core/types.js';
-import { word, type Locale } from '../labels.js';
+import { word, wordWith, type Locale } from '../labels.js';
 import { provenanceLine } from '../provenance.js';
 import { addDetails } from './details.js';
 import { addIssues } from './issues.js';
@@ -61,9 +61,12 @@ export async function renderWorkbook(input: WorkbookInput): Promise<Uint8Array> 
   const byId = new Map(results.map((r) => [r.id, r]));
   const teamSizes = new Map<string, number>();
   for (const e of report.employees) if (e.error === null && e.team !== null) teamSizes.set(e.team, (teamSizes.get(e.team) ?? 0) + 1);
+  const period = report.period ?? word('allPeriods', locale);
+  const progress = report.progress ?? null;
   const context: ScorecardContext = {
-    scheme, locale, title: report.title, period: report.period ?? word('allPeriods', locale),
-    scored: report.employees.filter((e) => e.error === null).length, teamSizes,
+    scheme, locale, title: report.title,
+    period: progress ? wordWith('periodInProgress', locale, { period, asOf: progress.asOf }) : period,
+    scored: report.employees.filter((e) => e.error === null).length, teamSizes, progress,
     provenance: provenanceLine(report.scheme, locale),
     profile: charts && layout.letters.has('role') ? { summary: fixed[0], layout, averages: roleAverages(results) } : undefined,
   };

@@ -109,11 +109,11 @@ function adjustmentRule(rule: ScorecardContext['scheme']['adjustments'][number],
 }
 
 /** A4 portrait, one page wide, centred, page numbers in the footer; no gridlines on screen. */
-export function finishScorecard(sheet: Sheet, lastRow: number, provenance: string | null = null): void {
+export function finishScorecard(sheet: Sheet, lastRow: number, provenance: string | null = null, lastColumn = 'G'): void {
   printSetup(sheet, 'portrait');
   // The footer names the scheme on every printed page ("&" is a code in footers: doubled).
   if (provenance) sheet.ws.headerFooter = { oddFooter: `&L&8${provenance.replace(/&/g, '&&')}&R&8&P / &N` };
-  sheet.ws.pageSetup.printArea = `A1:G${lastRow}`;
+  sheet.ws.pageSetup.printArea = `A1:${lastColumn}${lastRow}`;
   sheet.ws.pageSetup.horizontalCentered = true;
   sheet.ws.pageSetup.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
   sheet.ws.views = [{ showGridLines: false }];

@@ -10,6 +10,7 @@
 import type { ReportEmployee } from '../../core/report.js';
 import type { EmployeeResult } from '../../core/result.js';
 import type { IndicatorResult } from '../../core/score.js';
+import type { ProgressInfo } from '../../core/progress.js';
 import type { Indicator, Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale, type Word } from '../labels.js';
 import { describeStandard, isPercentMetric } from '../standard-words.js';
@@ -32,6 +33,8 @@ export interface ScorecardContext {
   scored: number;
   /** Team → people scored in it. */
   teamSizes: Map<string, number>;
+  /** A period in progress (SPEC §11): to-date and expected-by-now columns H and I. */
+  progress?: ProgressInfo | null;
   /** The scheme's title, range and hash prefix (SPEC §12), for the footer; null if unknown. */
   provenance: string | null;
   /** Where the chart of each card finds the role averages (none: cards without a chart). */
@@ -92,6 +95,7 @@ function lineHeight(ctx: ScorecardContext, label: string, standard: string): num
 export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: EmployeeResult | undefined, ctx: ScorecardContext): void {
   const { columns } = sharedOf(ctx);
   Object.entries(columns).forEach(([letter, width]) => sheet.setWidth(letter, width));
+  if (ctx.progress) ['H', 'I'].forEach((letter) => sheet.setWidth(letter, 12));
   const roleLabel = result?.roleLabel ?? (employee.role === null ? null : ctx.scheme.roles.find((r) => r.id === employee.role)?.label ?? employee.role);
   header(sheet, employee, roleLabel, ctx);
   let last: number;
@@ -105,7 +109,7 @@ export function addScorecard(sheet: Sheet, employee: ReportEmployee, result: Emp
     last = scorecardTail(sheet, employee, result, ctx, table.next + 1);
     if (ctx.profile) last = addProfileChart(sheet, result, table.subtotals, ctx.profile, ctx.locale, last + 2);
   }
-  finishScorecard(sheet, last, ctx.provenance);
+  finishScorecard(sheet, last, ctx.provenance, ctx.progress ? 'I' : 'G');
 }
 
 function header(sheet: Sheet, e: ReportEmployee, roleLabel: string | null, ctx: ScorecardContext): void {
@@ -137,9 +141,11 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
   const na = w('notApplicable');
   const style = cardStyles(locale);
   const { head, text, number, missing, subtotal } = style;
-  (['dimension', 'indicator', 'weight', 'standard', 'actual', 'score', 'weighted'] as const).forEach((key, i) => {
-    write(sheet, `${'ABCDEFG'[i]}${start}`, w(key), head);
-  });
+  const progress = ctx.progress ?? null;
+  // In progress the actual is the projected value; to date and expected by now follow (H, I).
+  const heads: Word[] = ['dimension', 'indicator', 'weight', 'standard', progress ? 'projected' : 'actual', 'score', 'weighted'];
+  if (progress) heads.push('toDate', 'expectedByNow');
+  heads.forEach((key, i) => write(sheet, `${'ABCDEFGHI'[i]}${start}`, w(key), head));
   sheet.setHeight(start, 22);
 
   const weighting = weightingOf(result);
@@ -159,7 +165,8 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
       write(sheet, `C${row}`, ind.weight, number(FORMAT.general));
       write(sheet, `D${row}`, standard, text);
       if (ind.actual === null) write(sheet, `E${row}`, na, missing);
-      else write(sheet, `E${row}`, ind.actual, number(format));
+      else write(sheet, `E${row}`, ind.actual, number(progress && format === FORMAT.count ? FORMAT.score : format));
+      if (progress) paceCells(sheet, row, ind, format, style);
       if (ind.score === null) write(sheet, `F${row}`, na, missing);
       else write(sheet, `F${row}`, ind.score, number(FORMAT.score));
       const contribution = weighting.contribution(ind);
@@ -174,6 +181,7 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
     write(sheet, `C${s}`, d.weight, style.subtotalWeight);
     writeFormula(sheet, `D${s}`, `IF(ISNUMBER(F${s}),C${s}/C$${baseRow},0)`, weighting.share(d.id), style.share);
     write(sheet, `E${s}`, null, subtotal);
+    if (progress) ['H', 'I'].forEach((c) => write(sheet, `${c}${s}`, null, subtotal));
     writeFormula(sheet, `F${s}`, `IF(${scoredWeight}>0,SUMPRODUCT(C${f}:C${l},F${f}:F${l})/${scoredWeight},"${na}")`,
       d.score ?? na, style.subtotalScore(d.score !== null));
     writeFormula(sheet, `G${s}`, `IF(ISNUMBER(F${s}),SUM(G${f}:G${l}),"${na}")`,
@@ -192,4 +200,14 @@ function indicatorTable(sheet: Sheet, result: EmployeeResult, ctx: ScorecardCont
   writeFormula(sheet, `G${baseRow}`, baseFormula, base, style.totalNumber(FORMAT.score));
   sheet.setHeight(baseRow, 20);
   return { baseRow, next: baseRow + 1, subtotals: new Map(subtotals.map((t) => [t.id, t.row])) };
+}
+
+/** To date (red when behind pace) and expected by now, for a period in progress. */
+function paceCells(sheet: Sheet, row: number, ind: IndicatorResult, format: string, style: ReturnType<typeof cardStyles>): void {
+  const pace = ind.pace;
+  const toDate = pace?.toDate ?? null;
+  if (toDate === null) write(sheet, `H${row}`, null, style.missing);
+  else write(sheet, `H${row}`, toDate, pace?.behind ? style.behind(format) : style.number(format));
+  const expected = pace?.expectedToDate ?? null;
+  write(sheet, `I${row}`, expected, expected === null ? style.missing : style.number(format === FORMAT.count ? FORMAT.score : format));
 }

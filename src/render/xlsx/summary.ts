@@ -10,6 +10,7 @@ import type { ScoreReport } from '../../core/report.js';
 import type { Scheme } from '../../core/types.js';
 import { word, wordWith, type Locale } from '../labels.js';
 import { buildRankingTable, type Column } from '../ranking-table.js';
+import { indicatorOf } from '../pace.js';
 import { formatPlain } from '../standard-words.js';
 import { provenanceLine } from '../provenance.js';
 import { printSetup, write, type CellStyle } from './sheet-kit.js';
@@ -57,7 +58,13 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
   write(sheet, `A1:${letter(last - 1)}1`, report.title, { font: { ...font, size: 14, bold: true }, alignment: { vertical: 'middle' } });
   const period = report.period ?? w('allPeriods');
   const sep = locale === 'zh-CN' ? '：' : ': ';
-  write(sheet, `A2:${letter(last - 1)}2`, `${w('period')}${sep}${period}    ${w('scored')}${sep}${scored}`, { font, alignment: { vertical: 'middle' } });
+  const progress = report.progress ?? null;
+  // In progress (SPEC §11) the period line says so, as of when, in the colour of a warning.
+  const periodLine = progress
+    ? wordWith('progressLine', locale, { period, asOf: progress.asOf, elapsed: progress.elapsedWorkdays, total: progress.totalWorkdays })
+    : `${w('period')}${sep}${period}`;
+  const periodFont = progress ? { ...font, bold: true, color: { argb: 'FFC55A11' } } : font;
+  write(sheet, `A2:${letter(last - 1)}2`, `${periodLine}    ${w('scored')}${sep}${scored}`, { font: periodFont, alignment: { vertical: 'middle' } });
   sheet.setHeight(1, 24);
   const provenance = provenanceLine(report.scheme, locale);
   if (provenance) write(sheet, `A3:${letter(last - 1)}3`, provenance, { font: { ...font, color: { argb: 'FF595959' } }, alignment: { vertical: 'middle' } });
@@ -95,7 +102,7 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
     columns.forEach((column, i) => {
       const address = `${letters[i]}${rowNumber}`;
       if (column.key === 'note') {
-        const note = noteFor(employee, locale);
+        const note = noteFor(employee, locale, scheme);
         write(sheet, address, note, noteStyle);
         shown.push(note);
         return;
@@ -131,13 +138,16 @@ export function addSummary(sheet: Sheet, report: ScoreReport, scheme: Scheme, lo
   return { first: HEAD_ROW + 1, last: lastRow, letters: new Map(columns.map((c, i) => [c.key, letters[i]])), width: last };
 }
 
-/** Why a person's line looks as it does: triggered vetoes, or why they were not scored. */
-function noteFor(employee: ScoreReport['employees'][number], locale: Locale): string {
+/** Why a person's line looks as it does: triggered vetoes, or why they were not scored;
+ *  in progress, the indicators behind pace. */
+function noteFor(employee: ScoreReport['employees'][number], locale: Locale, scheme: Scheme): string {
   if (employee.error !== null) return wordWith('notScoredBecause', locale, { n: say(employee.error, locale) });
-  return employee.vetoes
-    .map((v) => {
-      const effect = v.effect === 'zero' ? word('vetoZero', locale) : v.effect === 'cap' ? wordWith('vetoCap', locale, { n: formatPlain(v.cap!) }) : wordWith('vetoGrade', locale, { n: v.grade! });
-      return `${word('vetoes', locale)}${locale === 'zh-CN' ? '：' : ': '}${v.label} → ${effect}`;
-    })
-    .join(locale === 'zh-CN' ? '；' : '; ');
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  const notes = employee.vetoes.map((v) => {
+    const effect = v.effect === 'zero' ? word('vetoZero', locale) : v.effect === 'cap' ? wordWith('vetoCap', locale, { n: formatPlain(v.cap!) }) : wordWith('vetoGrade', locale, { n: v.grade! });
+    return `${word('vetoes', locale)}${sep}${v.label} → ${effect}`;
+  });
+  const behind = employee.indicators.filter((i) => i.behind).map((i) => indicatorOf(scheme, i.dimension, i.metric)?.label ?? i.metric);
+  if (behind.length > 0) notes.push(`${word('behindPace', locale)}${sep}${behind.join(locale === 'zh-CN' ? '、' : ', ')}`);
+  return notes.join(locale === 'zh-CN' ? '；' : '; ');
 }
