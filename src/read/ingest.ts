@@ -75,7 +75,7 @@ export async function readLedgers(files: readonly string[], scheme: Scheme, opti
   for (const source of scheme.sources) {
     if (!source.sql) continue;
     const { readSqlSource } = await import('./sql/read.js');
-    await readSqlSource(source, scheme, state, { period: options.period, unit: options.period?.unit ?? options.unit ?? scheme.period, timeoutSeconds: (options.limits ?? DEFAULT_LIMITS).querySeconds });
+    await readSqlSource(source, scheme, state, { period: options.period, unit: options.period?.unit ?? options.unit ?? scheme.period, until: options.until, timeoutSeconds: (options.limits ?? DEFAULT_LIMITS).querySeconds });
   }
   for (const source of scheme.sources) {
     if (!state.sources.has(source.id)) warnings.push(readText.noLedgerFor({ id: source.id, sheet: source.sheet ?? '' }));

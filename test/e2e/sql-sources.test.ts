@@ -190,6 +190,21 @@ describe('DuckDB sources', { timeout: 90_000 }, () => {
     expect(unhashed(run.json)).toBe(unhashed(csvJson));
   });
 
+  it('scores the month in progress (--as-of) exactly as the CSV: rows after the date are out of period', () => {
+    const args = ['--as-of', '2026-10-15'];
+    const dir = join(work, 'csv-as-of');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(FIXTURE, 'tickets.csv'), join(dir, 'tickets.csv'));
+    writeFileSync(join(dir, 'kpi.yaml'), CONFIG);
+    const fromCsv = runKpi(['score', 'tickets.csv', ...args, '--format', 'json'], { cwd: dir });
+    expect(fromCsv.status, fromCsv.stderr).toBe(0);
+    const run = score(join(work, 'duck-as-of'), sqlConfig('"duckdb:"', { query: `select * from '${join(work, 'tickets.parquet')}'` }), {}, args);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.json).progress).toEqual({ asOf: '2026-10-15', elapsedWorkdays: 9, totalWorkdays: 20 });
+    expect(JSON.parse(run.json).stats.rowsOutOfPeriod).toBeGreaterThan(JSON.parse(csvJson).stats.rowsOutOfPeriod);
+    expect(unhashed(run.json)).toBe(unhashed(fromCsv.stdout));
+  });
+
   it('reads a DuckDB file read-only', () => {
     const url = JSON.stringify(`duckdb:${join(work, 'tickets.duckdb')}`);
     const run = score(join(work, 'duck-file'), sqlConfig(url, { table: 'tickets' }));

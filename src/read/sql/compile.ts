@@ -42,6 +42,8 @@ export interface CompileInput {
   /** The period asked for, or null to group by period of `unit`. */
   period: Period | null;
   unit: PeriodUnit;
+  /** `kpi score --as-of` (SPEC §11): rows dated on or after this day count as out of period. */
+  until?: number;
   /** The database column each read field comes from, and how the database types it. */
   columns: ReadonlyMap<string, { name: string; kind: ColumnKind }>;
 }
@@ -83,7 +85,8 @@ export function compileQuery(input: CompileInput): CompiledQuery {
   };
   const dateAt = index('date');
   const employeeAt = index('employee');
-  const inPeriod = input.period && dateAt >= 0 ? `${v(dateAt)} >= ${params.number(input.period.start)} AND ${v(dateAt)} < ${params.number(input.period.end)}` : 'TRUE';
+  const end = input.period ? Math.min(input.period.end, input.until ?? Infinity) : 0;
+  const inPeriod = input.period && dateAt >= 0 ? `${v(dateAt)} >= ${params.number(input.period.start)} AND ${v(dateAt)} < ${params.number(end)}` : 'TRUE';
   const outcome = [
     `WHEN NOT (${read.map((_, i) => `p${i}`).join(' OR ')}) THEN ${OUTCOME.blank}`,
     dateAt >= 0 ? `WHEN NOT p${dateAt} THEN ${OUTCOME.noDate} WHEN ${v(dateAt)} IS NULL THEN ${OUTCOME.badDate}` : '',

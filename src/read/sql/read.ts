@@ -18,6 +18,8 @@ import type { ColumnKind } from './typing.js';
 export interface SqlReadOptions {
   period: Period | null;
   unit: PeriodUnit;
+  /** `--as-of`: rows dated on or after this day are out of period. */
+  until?: number;
   timeoutSeconds: number;
 }
 
@@ -42,7 +44,7 @@ export async function prepareSqlSource(source: Source, scheme: Scheme, options: 
   const connection = await connect(source, options.timeoutSeconds);
   try {
     const columns = mapColumns(source, await connection.describe(fromClause(source)));
-    const query = compileQuery({ engine: connection.engine, scheme, source, period: options.period, unit: options.unit, columns });
+    const query = compileQuery({ engine: connection.engine, scheme, source, period: options.period, unit: options.unit, until: options.until, columns });
     return { connection, query };
   } catch (error) {
     await connection.close();
