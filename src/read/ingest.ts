@@ -10,7 +10,8 @@ import type { DayNumber, PeriodUnit, RejectedRow, Scheme } from '../core/types.j
 import { KpiError } from '../errors.js';
 import { openLedgerFile, type OpenOptions, type TableOpener } from './open.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { readTable, type ReadState, type RowTally, type SourceStats } from './table-reader.js';
+import type { ReadState, RowTally, SourceStats } from './read-state.js';
+import { readTable } from './table-reader.js';
 import { tableWarnings } from './table.js';
 import type { TextLike } from '../messages/text.js';
 import { readText } from '../messages/read.js';

@@ -7,12 +7,12 @@
  * per field, where the row's origin is) is worked out once per table, so a row costs its
  * cells' typing and one array of values; objects are made only for what is kept.
  */
-import type { Calendar } from '../core/calendar.js';
 import { DenseMap } from '../core/dense-map.js';
 import { compileDerivations } from '../core/derive.js';
-import type { LedgerBook, RowReceiver } from '../core/ledger-book.js';
+import type { RowReceiver } from '../core/ledger-book.js';
 import type { RosterEntry } from '../core/people.js';
-import type { CellValue, DayNumber, RejectedRow, Source } from '../core/types.js';
+import type { CellValue, RejectedRow, Source } from '../core/types.js';
+import type { ReadState, SourceStats } from './read-state.js';
 import { EXIT, KpiError } from '../errors.js';
 import { raiseHint } from '../limits.js';
 import { ColumnTyper } from './column-typer.js';
@@ -27,38 +27,6 @@ import type { TextLike } from '../messages/text.js';
 
 const NO_DATE = cellReasons.noDate();
 const NO_EMPLOYEE_ID = cellReasons.noEmployeeId();
-
-/** What a run learns about a source while reading it (for `kpi validate`). */
-export interface SourceStats {
-  rows: number;
-  firstDate: DayNumber | null;
-  lastDate: DayNumber | null;
-}
-
-/** State shared by every table of a run. */
-export interface ReadState {
-  book: LedgerBook;
-  roster: RosterEntry[];
-  rosterRejects: RejectedRow[];
-  sources: Map<string, SourceStats>;
-  errorCells: number;
-  firstErrorCell: TextLike;
-  /** For workdays() in derived fields. */
-  calendar: Calendar;
-  /** Every data row (below a header) of every table, for the reconciliation. */
-  tally: RowTally;
-  /** Rows one table may have (--limit rows). */
-  maxRows: number;
-  /** A small number for each employee id met, the same in every table: what the ledger
-   *  book finds a person's accumulators by (see MetricAggregator.addValues). */
-  employeeKeys: Map<string, number>;
-}
-
-/** What became of the rows read, as far as neither the book nor the roster says it. */
-export interface RowTally {
-  read: number;
-  blank: number;
-}
 
 export function where(table: RawTable): string {
   return table.sheet ? `${table.file} [${table.sheet}]` : table.file;

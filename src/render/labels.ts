@@ -91,9 +91,12 @@ const WORDS = {
 
 export type Word = keyof typeof WORDS;
 
-export function word(key: Word, locale: Locale): string {
-  return WORDS[key][locale];
+/** A lookup of words in both report languages (this file's and the scheme document's). */
+export function wordsIn<T extends Record<string, Record<Locale, string>>>(table: T): (key: keyof T, locale: Locale) => string {
+  return (key, locale) => table[key][locale];
 }
+
+export const word: (key: Word, locale: Locale) => string = wordsIn(WORDS);
 
 /** A word with its `{n}`-style placeholders filled in. */
 export function wordWith(key: Word, locale: Locale, values: Record<string, string | number>): string {

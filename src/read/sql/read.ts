@@ -10,7 +10,7 @@ import type { PeriodUnit, RejectedRow, Scheme, Source } from '../../core/types.j
 import { EXIT, KpiError } from '../../errors.js';
 import { sqlText } from '../../messages/sql.js';
 import { normalizeHeader } from '../headers.js';
-import type { ReadState } from '../table-reader.js';
+import type { ReadState } from '../read-state.js';
 import { compileQuery, fromClause, OUTCOME, type CompiledQuery } from './compile.js';
 import { connect, type Connection, type Row } from './connect.js';
 import type { ColumnKind } from './typing.js';

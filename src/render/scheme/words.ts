@@ -2,7 +2,7 @@
  * The words of the published scheme and its diff (SPEC §12), in both report languages —
  * the document follows the config's `locale`, like every report.
  */
-import type { Locale } from '../labels.js';
+import { wordsIn, type Locale } from '../labels.js';
 
 const WORDS = {
   docTitle: { 'zh-CN': '考核指标体系与考核标准', en: 'Indicators and standards of assessment' },
@@ -65,6 +65,4 @@ const WORDS = {
 
 export type SchemeWord = keyof typeof WORDS;
 
-export function sw(key: SchemeWord, locale: Locale): string {
-  return WORDS[key][locale];
-}
+export const sw: (key: SchemeWord, locale: Locale) => string = wordsIn(WORDS);
