@@ -28,6 +28,17 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number | nu
 }
 
 /**
+ * `percentileInc` from the two values either side of the rank, as a database returns them:
+ * `low` at 0-based rank floor(p·(n−1)), `next` at the rank after (null when there is none).
+ */
+export function percentileOfNeighbours(low: number, next: number | null, n: number, p: number): number {
+  const rank = (p / 100) * (n - 1);
+  const at = Math.floor(rank);
+  const high = at + 1 < n && next !== null ? next : low;
+  return low + (rank - at) * (high - low);
+}
+
+/**
  * `percentileInc` of values in any order, which it reorders: only the two values at the
  * ranks either side of p·(n−1) are needed, and a selection finds them in linear time
  * where sorting everyone's values took most of the time spent after reading.

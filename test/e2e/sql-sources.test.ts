@@ -39,6 +39,44 @@ const unhashed = (json: string): string => json.replace(/"sha256": "[0-9a-f]{64}
 const work = mkdtempSync(join(tmpdir(), 'kpi-sql-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * A fixed period (-p) splits the query in two (the period's accepted rows per person, the
+ * rest counted by reason). These rows try it: an id padded with spaces and one that is
+ * only white space, a padded word in a `where`, bad cells in and outside the period. In
+ * the first CSV every id has one spelling; the fixture's own ` A03 ` beside `A03` makes
+ * kpi run the query again with the ids trimmed in the database.
+ */
+const EXTRA_ROWS = [
+  'A05 ,2026-10-09,2026-10-09 18:00,上门维修 ,4,是,C1',
+  '\u3000,2026-10-09,2026-10-10,咨询,4,是,C1',
+  'A05 ,2026-10-10,2026-10-11,咨询,x,是,C1',
+  ',2026-10-11,,咨询,zz,是,C1',
+  'A05 ,2026-09-10,2026-09-11,咨询,x,是,C1',
+].join('\n');
+const ONE_SPELLING_CSV = `${readFileSync(join(FIXTURE, 'tickets.csv'), 'utf8').replace(' A03 ,', 'A03,')}${EXTRA_ROWS}\n`;
+const TWO_SPELLINGS_CSV = `${readFileSync(join(FIXTURE, 'tickets.csv'), 'utf8')}${EXTRA_ROWS}\n`;
+
+/**
+ * The JSON with its rejected rows as counts per column and reason: a file's rejections are
+ * rows (with row numbers and values), a database's are counts (SPEC §14); all else equal.
+ */
+function rejectionsCounted(json: string): string {
+  const report = JSON.parse(unhashed(json)) as { rejected: { column: string | null; reason: string; rows?: number }[] };
+  const counts = new Map<string, number>();
+  for (const r of report.rejected) counts.set(`${r.column}: ${r.reason}`, (counts.get(`${r.column}: ${r.reason}`) ?? 0) + (r.rows ?? 1));
+  return JSON.stringify({ ...report, rejected: [...counts].sort() }, null, 1);
+}
+
+/** The JSON of a CSV scored for October 2026 (-p). */
+function csvPeriodJson(dir: string, csv: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'tickets.csv'), csv);
+  writeFileSync(join(dir, 'kpi.yaml'), CONFIG);
+  const run = runKpi(['score', 'tickets.csv', '-p', '2026-10', '--format', 'json'], { cwd: dir });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
 let csvJson = '';
 beforeAll(() => {
   const dir = join(work, 'csv');
@@ -138,6 +176,35 @@ describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', { timeout: 90
     expect(fromPg.map(unhashed)).toEqual(fromCsv.map(unhashed));
   });
 
+  it('scores a fixed period (-p) exactly as the CSV: padded, blank and twice-spelt ids, a padded word, a DATE column', () => {
+    const load = (table: string, csv: string) => {
+      writeFileSync(join(cluster, `${table}.csv`), csv);
+      psql(`CREATE TABLE ${table} (agent text, created text, closed_at text, kind text, score text, on_time text, customer text)`);
+      psql(`COPY ${table} FROM '${join(cluster, `${table}.csv`)}' WITH (FORMAT csv, HEADER true)`);
+    };
+    load('one_spelling', ONE_SPELLING_CSV);
+    load('two_spellings', TWO_SPELLINGS_CSV);
+    const p = ['-p', '2026-10'];
+    const one = score(join(work, 'pg-period-one'), sqlConfig('env:KPI_TEST_DB', { table: 'one_spelling' }), env, p);
+    expect(one.status, one.stderr).toBe(0);
+    const oneCsv = csvPeriodJson(join(work, 'csv-period-one'), ONE_SPELLING_CSV);
+    expect(rejectionsCounted(one.json)).toBe(rejectionsCounted(oneCsv));
+    // Hand-checked: A05's padded id is A05's; the blank ids and the bad cells are rejected.
+    const report = JSON.parse(one.json) as { employees: { id: string }[]; rejected: { reason: string; rows: number }[] };
+    expect(report.employees.map((e) => e.id).sort()).toEqual(['A01', 'A02', 'A03', 'A04', 'A05']);
+    expect(report.rejected.map((r) => [r.reason, r.rows])).toEqual([['no employee id', 2], ['not a number', 1]]);
+    const two = score(join(work, 'pg-period-two'), sqlConfig('env:KPI_TEST_DB', { table: 'two_spellings' }), env, p);
+    expect(two.status, two.stderr).toBe(0);
+    expect(rejectionsCounted(two.json)).toBe(rejectionsCounted(csvPeriodJson(join(work, 'csv-period-two'), TWO_SPELLINGS_CSV)));
+    // A DATE column: the period is tested on the column itself (an index on it serves).
+    psql(`CREATE TABLE dated AS SELECT agent, (CASE trim(created) WHEN '2026/10/9 14:30' THEN '2026-10-09' WHEN '2026年10月12日' THEN '2026-10-12' WHEN '2026.10.13 09:15' THEN '2026-10-13' ELSE trim(created) END)::timestamp::date AS created,
+      closed_at, kind, score, on_time, customer FROM one_spelling`);
+    const datedCsv = execFileSync(join(bin, 'psql'), ['-h', cluster, '-p', String(PORT), '-U', 'kpi', '-d', 'postgres', '-q', '-c', 'COPY dated TO STDOUT WITH (FORMAT csv, HEADER true)']).toString();
+    const dated = score(join(work, 'pg-period-dated'), sqlConfig('env:KPI_TEST_DB', { table: 'dated' }), env, p);
+    expect(dated.status, dated.stderr).toBe(0);
+    expect(rejectionsCounted(dated.json)).toBe(rejectionsCounted(csvPeriodJson(join(work, 'csv-period-dated'), datedCsv)));
+  });
+
   it('stops a query that runs past --limit query-seconds', () => {
     const run = score(join(work, 'pg-slow'), sqlConfig('env:KPI_TEST_DB', { query: 'select *, pg_sleep(0.2) from tickets' }), env, ['--limit', 'query-seconds=0.5']);
     expect(run.status).toBe(2);
@@ -203,6 +270,20 @@ describe('DuckDB sources', { timeout: 90_000 }, () => {
     expect(JSON.parse(run.json).progress).toEqual({ asOf: '2026-10-15', elapsedWorkdays: 9, totalWorkdays: 20 });
     expect(JSON.parse(run.json).stats.rowsOutOfPeriod).toBeGreaterThan(JSON.parse(csvJson).stats.rowsOutOfPeriod);
     expect(unhashed(run.json)).toBe(unhashed(fromCsv.stdout));
+  });
+
+  it('scores a fixed period (-p) of a Parquet file exactly as the CSV, ids spelt once or twice', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    for (const [name, csv] of [['one', ONE_SPELLING_CSV], ['two', TWO_SPELLINGS_CSV]] as const) {
+      const file = join(work, `period-${name}.csv`);
+      writeFileSync(file, csv);
+      await connection.run(`COPY (SELECT * FROM read_csv('${file}', all_varchar = true)) TO '${join(work, `period-${name}.parquet`)}' (FORMAT parquet)`);
+      const run = score(join(work, `duck-period-${name}`), sqlConfig('"duckdb:"', { query: `select * from '${join(work, `period-${name}.parquet`)}'` }), {}, ['-p', '2026-10']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(rejectionsCounted(run.json)).toBe(rejectionsCounted(csvPeriodJson(join(work, `csv-duck-period-${name}`), csv)));
+    }
+    connection.closeSync();
   });
 
   it('reads a DuckDB file read-only', () => {

@@ -17,6 +17,8 @@ export interface Dialect {
   normalize(text: string): string;
   /** Trims the characters of `chars` (a SQL string literal) from both ends. */
   trim(text: string, chars: string): string;
+  /** The length of a text in bytes (cheap: no character is decoded). */
+  bytes(text: string): string;
   /** A double rounded to 15 significant digits (JavaScript's toPrecision(15)). */
   fifteenDigits(x: string): string;
   /** Whole days since 1970-01-01 of a DATE or TIMESTAMP value. */
@@ -51,6 +53,7 @@ export const POSTGRES: Dialect = {
   group: (text, pattern, group) => `(regexp_match(${text}, ${literal(pattern)}))[${group}]`,
   normalize: (text) => `normalize(${text}, NFKC)`,
   trim: (text, chars) => `btrim(${text}, ${chars})`,
+  bytes: (text) => `octet_length(${text})`,
   fifteenDigits: (x) => `CAST(CAST(${x} AS NUMERIC) AS DOUBLE PRECISION)`,
   epochDay: (x) => `(CAST(${x} AS DATE) - DATE '1970-01-01')`,
   millisOfDay: (x) => `floor(extract(epoch from (CAST(${x} AS TIMESTAMP) - CAST(CAST(${x} AS DATE) AS TIMESTAMP))) * 1000 + 0.5)`,
@@ -62,6 +65,7 @@ export const DUCKDB: Dialect = {
   group: (text, pattern, group) => `NULLIF(regexp_extract(${text}, ${literal(pattern)}, ${group}), '')`,
   normalize: (text) => `translate(${text}, ${literal(WIDE)}, ${literal(NARROW)})`,
   trim: (text, chars) => `trim(${text}, ${chars})`,
+  bytes: (text) => `strlen(${text})`,
   fifteenDigits: (x) => `CAST(format('{:.15g}', ${x}) AS DOUBLE)`,
   epochDay: (x) => `date_diff('day', DATE '1970-01-01', CAST(${x} AS DATE))`,
   millisOfDay: (x) => `(epoch_ms(CAST(${x} AS TIMESTAMP)) - epoch_ms(CAST(CAST(${x} AS DATE) AS TIMESTAMP)))`,

@@ -16,16 +16,42 @@ export class NotCompilable extends Error {}
 
 const orFalse = (x: string): string => `COALESCE(${x}, FALSE)`;
 
-/** The SQL of one condition on `value` (an SQL expression of the field's type). */
-export function conditionSql(value: string, condition: Condition, params: Params): string {
+/** A word that a trimmed text can equal: not empty, no white space at either end. */
+const plainWord = (x: CellValue): x is string => typeof x === 'string' && x !== '' && x.trim() === x;
+
+/**
+ * Whether the trimmed text `value` is one of `words`, tested first on `stored`, the column
+ * as stored: a cell equals a word as it is, or is longer and trims to it. The trim, which
+ * costs the database several comparisons, is then left to the rare longer cells.
+ */
+function storedTextIn(stored: StoredText, value: string, words: string[], params: Params): string {
+  const placeholders = words.map((w) => params.text(w));
+  const list = placeholders.join(', ');
+  const shortest = placeholders.length === 1 ? stored.bytes(placeholders[0]) : `LEAST(${placeholders.map(stored.bytes).join(', ')})`;
+  return orFalse(`${stored.column} IN (${list}) OR (${stored.bytes(stored.column)} > ${shortest} AND ${value} IN (${list}))`);
+}
+
+/** A text field's column as stored, and the dialect's length in bytes of a text. */
+export interface StoredText {
+  column: string;
+  bytes: (text: string) => string;
+}
+
+/** The SQL of one condition on `value` (an SQL expression of the field's type); `stored`:
+ *  for a text field, its column as stored (see storedTextIn). */
+export function conditionSql(value: string, condition: Condition, params: Params, stored?: StoredText): string {
   const v = condition.byDay ? `floor(${value})` : value;
   const p = (x: CellValue) => params.value(x as string | number | boolean);
   switch (condition.kind) {
     case 'eq':
-      return condition.value === null ? 'FALSE' : orFalse(`${v} = ${p(condition.value)}`);
+      if (condition.value === null) return 'FALSE';
+      if (stored && plainWord(condition.value)) return storedTextIn(stored, value, [condition.value], params);
+      return orFalse(`${v} = ${p(condition.value)}`);
     case 'in': {
       const values = condition.values.filter((x) => x !== null);
-      return values.length === 0 ? 'FALSE' : orFalse(`${v} IN (${values.map(p).join(', ')})`);
+      if (values.length === 0) return 'FALSE';
+      if (stored && values.every(plainWord)) return storedTextIn(stored, value, values as string[], params);
+      return orFalse(`${v} IN (${values.map(p).join(', ')})`);
     }
     case 'ops': {
       const { ops } = condition;
@@ -51,10 +77,11 @@ export function conditionSql(value: string, condition: Condition, params: Params
   }
 }
 
-/** AND-ed conditions over fields; `valueOf` gives a field's SQL value. */
-export function filterSql(filter: RowFilter | undefined, valueOf: (field: string) => string, params: Params): string {
+/** AND-ed conditions over fields; `valueOf` gives a field's SQL value, `storedOf` a text
+ *  field's column as stored (when it has one). */
+export function filterSql(filter: RowFilter | undefined, valueOf: (field: string) => string, params: Params, storedOf: (field: string) => StoredText | undefined = () => undefined): string {
   if (!filter) return 'TRUE';
-  const parts = Object.entries(filter).map(([field, condition]) => conditionSql(valueOf(field), condition, params));
+  const parts = Object.entries(filter).map(([field, condition]) => conditionSql(valueOf(field), condition, params, storedOf(field)));
   return parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
 }
 

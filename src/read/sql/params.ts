@@ -21,6 +21,11 @@ export class Params {
     return this.add(value, 'DOUBLE PRECISION');
   }
 
+  /** A calendar date, as `2026-11-01`. */
+  date(isoDate: string): string {
+    return this.add(isoDate, 'DATE');
+  }
+
   boolean(value: boolean): string {
     return this.add(value, 'BOOLEAN');
   }

@@ -11,7 +11,8 @@ import { EXIT, KpiError } from '../../errors.js';
 import { sqlText } from '../../messages/sql.js';
 import { normalizeHeader } from '../headers.js';
 import type { ReadState } from '../read-state.js';
-import { compileQuery, fromClause, OUTCOME, type CompiledQuery } from './compile.js';
+import { percentileOfNeighbours } from '../../core/accumulators.js';
+import { compileQuery, fromClause, OUTCOME, type AggMetric, type CompiledQuery } from './compile.js';
 import { connect, type Connection, type Row } from './connect.js';
 import type { ColumnKind } from './typing.js';
 
@@ -21,6 +22,8 @@ export interface SqlReadOptions {
   /** `--as-of`: rows dated on or after this day are out of period. */
   until?: number;
   timeoutSeconds: number;
+  /** See CompileInput.rawEmployee (default true). */
+  rawEmployee?: boolean;
 }
 
 /** Which database column each read field comes from (aliases matched as file headers are). */
@@ -44,7 +47,7 @@ export async function prepareSqlSource(source: Source, scheme: Scheme, options: 
   const connection = await connect(source, options.timeoutSeconds);
   try {
     const columns = mapColumns(source, await connection.describe(fromClause(source)));
-    const query = compileQuery({ engine: connection.engine, scheme, source, period: options.period, unit: options.unit, until: options.until, columns });
+    const query = compileQuery({ engine: connection.engine, scheme, source, period: options.period, unit: options.unit, until: options.until, columns, rawEmployee: options.rawEmployee ?? true });
     return { connection, query };
   } catch (error) {
     await connection.close();
@@ -55,9 +58,14 @@ export async function prepareSqlSource(source: Source, scheme: Scheme, options: 
 const num = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 
 /** A metric's value from its columns, as the accumulators would give it (SPEC §3). */
-function metricValue(agg: string, values: (number | null)[]): number | null {
-  const [a, b] = values;
-  switch (agg) {
+function metricValue(metric: AggMetric, values: (number | null)[]): number | null {
+  const [a, b, n] = values;
+  switch (metric.agg) {
+    case 'median':
+    case 'percentile':
+      // DuckDB: the values either side of the rank, and how many values (compile.ts).
+      if (values.length === 3) return a === null || !n ? null : percentileOfNeighbours(a, b, n, metric.agg === 'median' ? 50 : metric.p ?? 50);
+      return a;
     case 'count':
     case 'distinct':
     case 'sum':
@@ -80,6 +88,30 @@ function reasonOf(outcome: number, source: Source): { column: string | null; rea
   return { column: field.headers[0], reason };
 }
 
+/** JavaScript's trim, as the file readers trim an employee id; null when empty. */
+function employeeOf(value: unknown): string | null {
+  const id = value === null || value === undefined ? '' : String(value).trim();
+  return id === '' ? null : id;
+}
+
+/**
+ * Whether two accepted groups of a `rawEmployee` query are one person once trimmed
+ * (`E01` and `E01 `): their percentiles and distinct counts cannot be merged, so the
+ * query is run again with the ids trimmed in the database.
+ */
+export function idsCollide(rows: readonly Row[], query: CompiledQuery): boolean {
+  if (!query.rawEmployee) return false;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (num(row.outcome) !== OUTCOME.accepted) continue;
+    const id = employeeOf(row.employee);
+    if (id === null) continue;
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
 /** Feeds the query's groups to the book, the way the table reader feeds rows. */
 export function bookResults(rows: readonly Row[], query: CompiledQuery, state: ReadState): void {
   const { source } = query;
@@ -90,7 +122,9 @@ export function bookResults(rows: readonly Row[], query: CompiledQuery, state: R
   const dated = source.dated;
   for (const row of rows) {
     const count = num(row.row_count)!;
-    const outcome = num(row.outcome)!;
+    let outcome = num(row.outcome)!;
+    // An id that trims to nothing, grouped as stored: the row has no employee (§4.5).
+    if (query.rawEmployee && outcome === OUTCOME.accepted && employeeOf(row.employee) === null) outcome = OUTCOME.noEmployee;
     state.tally.read += count;
     if (outcome === OUTCOME.blank) {
       state.tally.blank += count;
@@ -103,8 +137,8 @@ export function bookResults(rows: readonly Row[], query: CompiledQuery, state: R
     if (outcome === OUTCOME.accepted || outcome === OUTCOME.outside) {
       const receiver = state.book.openMany(dated ? last : null, count);
       if (!receiver) continue;
-      const results = new Map(query.metrics.map(({ metric, columns }) => [metric.id, metricValue(metric.agg, columns.map((c) => num(row[c])))]));
-      receiver.acceptResults(source.id, String(row.employee), results, count, row.person_name == null ? null : String(row.person_name));
+      const results = new Map(query.metrics.map(({ metric, columns }) => [metric.id, metricValue(metric, columns.map((c) => num(row[c])))]));
+      receiver.acceptResults(source.id, query.rawEmployee ? employeeOf(row.employee)! : String(row.employee), results, count, row.person_name == null ? null : String(row.person_name));
       continue;
     }
     const { column, reason } = reasonOf(outcome, source);
@@ -126,7 +160,13 @@ export function bookResults(rows: readonly Row[], query: CompiledQuery, state: R
 export async function readSqlSource(source: Source, scheme: Scheme, state: ReadState, options: SqlReadOptions): Promise<void> {
   const { connection, query } = await prepareSqlSource(source, scheme, options);
   try {
-    bookResults(await connection.query(query.sql, query.params), query, state);
+    let rows = await connection.query(query.sql, query.params);
+    let booked = query;
+    if (idsCollide(rows, query)) {
+      booked = compileQuery({ ...query.input, rawEmployee: false });
+      rows = await connection.query(booked.sql, booked.params);
+    }
+    bookResults(rows, booked, state);
   } finally {
     await connection.close();
   }

@@ -41,7 +41,7 @@ function compiled(engine: 'postgres' | 'duckdb', period: { start: number; end: n
   expect(problems).toEqual([]);
   const source = scheme!.sources[0];
   const columns = new Map(source.fields.filter((f) => !f.derive).map((f) => [f.id, { name: f.headers[0], kind: 'text' as ColumnKind }]));
-  return compileQuery({ engine, scheme: scheme!, source, period: period && { key: '2026-10', unit: 'month', ...period }, unit: 'month', columns });
+  return compileQuery({ engine, scheme: scheme!, source, period: period && { key: '2026-10', unit: 'month', ...period }, unit: 'month', columns, rawEmployee: true });
 }
 
 describe('compileQuery', () => {
@@ -50,7 +50,9 @@ describe('compileQuery', () => {
     expect(sql).toMatch(/GROUP BY employee, period_group, outcome$/);
     expect(sql).toContain('FROM "ops"."tickets"');
     expect(sql).toContain('"closed ""at"""');
-    expect(sql).toMatch(/count\(\*\) FILTER \(WHERE COALESCE\(v3 = CAST\(\$\d+ AS VARCHAR\), FALSE\)\)/);
+    // A word is looked for in the column as stored (s3) first; the trimmed text (v3) only
+    // where the stored text is longer than the word.
+    expect(sql).toMatch(/count\(\*\) FILTER \(WHERE COALESCE\(s3 IN \((CAST\(\$\d+ AS VARCHAR\))\) OR \(octet_length\(s3\) > octet_length\(\1\) AND v3 IN \(\1\)\), FALSE\)\)/);
     expect(sql).toContain('percentile_cont(CAST($');
     expect(sql).toContain('count(DISTINCT v3)');
     expect(metrics.map((m) => [m.metric.id, m.columns.length])).toEqual([['visits', 1], ['p90', 1], ['kinds', 1], ['late_rate', 2], ['avg', 2]]);
@@ -71,7 +73,30 @@ describe('compileQuery', () => {
     expect(sql).toContain('THEN 4');
     expect(sql).toMatch(/v1 >= CAST\(\$\d+ AS DOUBLE PRECISION\) AND v1 < CAST\(\$\d+ AS DOUBLE PRECISION\)/);
     expect(params).toEqual(expect.arrayContaining([20727, 20758]));
-    expect(sql).toContain('list_sort(list(');
+    // A percentile in DuckDB: the values either side of its rank, from a query of their own.
+    expect(sql).toMatch(/LEFT JOIN \(\nSELECT e, g, min\(x\) FILTER \(WHERE upto > k\) AS lo, min\(x\) FILTER \(WHERE upto > k \+ 1\) AS hi, max\(n\) AS n\n/);
+    expect(sql).not.toContain('list(');
+  });
+
+  it('under a fixed period, groups the accepted rows by the stored employee alone and counts the others by reason', () => {
+    const { sql } = compiled('postgres', { start: 20727, end: 20758 });
+    const [accepted, others] = sql.split('\nUNION ALL\n');
+    expect(accepted).toMatch(/^SELECT kpi_employee AS employee, 0 AS period_group, 0 AS outcome/);
+    expect(accepted).toContain('CAST("agent" AS VARCHAR) AS kpi_employee');
+    expect(accepted).toMatch(/\nWHERE v1 >= CAST\(\$(\d+) AS DOUBLE PRECISION\) AND v1 < CAST\(\$\d+ AS DOUBLE PRECISION\) AND NOT x2 AND NOT x3 AND NOT x4\nGROUP BY kpi_employee$/);
+    expect(others).toMatch(/WHERE \(v1 >= .* AND NOT x4\) IS NOT TRUE\n\) AS kpi_others\nGROUP BY outcome$/);
+    // A number read from a text column is checked once: the period's rows have none unreadable.
+    expect(others).toContain('WHEN x4 THEN 14');
+  });
+
+  it('tests the period on a DATE column itself, so that an index on it serves', () => {
+    const { scheme } = checkConfigText(CONFIG, 'kpi.yaml');
+    const source = scheme!.sources[0];
+    const columns = new Map(source.fields.filter((f) => !f.derive).map((f) => [f.id, { name: f.headers[0], kind: (f.id === 'date' ? 'date' : 'text') as ColumnKind }]));
+    const { sql, params } = compileQuery({ engine: 'postgres', scheme: scheme!, source, period: { key: '2026-10', unit: 'month', start: 20727, end: 20758 }, unit: 'month', columns, rawEmployee: true });
+    expect(sql).toContain('"created" AS kpi_date');
+    expect(sql).toMatch(/WHERE kpi_date >= CAST\(\$\d+ AS DATE\) AND kpi_date < CAST\(\$\d+ AS DATE\)/);
+    expect(params).toEqual(expect.arrayContaining(['2026-10-01', '2026-11-01']));
   });
 
   it('refuses at validate what the database cannot compute, at its line', () => {
