@@ -180,6 +180,10 @@ for (const r of table) console.log(`${r.what.padEnd(width)}  ${`${r.seconds.toFi
 console.log('\ntargets (issue 8):');
 for (const r of ratios) {
   const shown = r.unit ? `${r.ratio.toFixed(r.unit === 's' ? 2 : 0)} ${r.unit}` : `${r.ratio.toFixed(2)}×`;
+  if (r.target === null) {
+    console.log(`  info     ${shown.padStart(8)}  (no target)  ${r.what}`);
+    continue;
+  }
   const target = r.unit ? `≤ ${r.target} ${r.unit}` : `≤ ${r.target}×`;
   console.log(`  ${r.ratio <= r.target ? 'met    ' : 'NOT met'}  ${shown.padStart(8)}  (${target})  ${r.what}`);
 }

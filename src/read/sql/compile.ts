@@ -115,9 +115,19 @@ export function compileQuery(input: CompileInput): CompiledQuery {
     ? `kpi_date >= ${params.date(formatDayNumber(input.period!.start))} AND kpi_date < ${params.date(formatDayNumber(end))}`
     : `${v(dateAt)} >= ${params.number(input.period!.start)} AND ${v(dateAt)} < ${params.number(end)}`;
   const badCells = read.flatMap((_, i) => (i === dateAt || i === employeeAt ? [] : [i]));
-  const outcome = [
+  const blankOrUndated = [
     `WHEN NOT (${read.map((_, i) => `p${i}`).join(' OR ')}) THEN ${OUTCOME.blank}`,
     dateAt >= 0 ? `WHEN NOT p${dateAt} THEN ${OUTCOME.noDate} WHEN ${v(dateAt)} IS NULL THEN ${OUTCOME.badDate}` : '',
+  ].join(' ');
+  /** The outcome of a row outside the period, and of one in it (bookResults finds an
+   *  empty stored id among the people when `rawEmployee`). */
+  const outsideOutcome = `${blankOrUndated} ELSE ${OUTCOME.outside}`;
+  const inPeriodOutcome = [
+    input.rawEmployee ? '' : `WHEN ${v(employeeAt)} IS NULL THEN ${OUTCOME.noEmployee}`,
+    ...badCells.map((i) => `WHEN x${i} THEN ${OUTCOME.badCell + i}`),
+  ].filter(Boolean).join(' ') || `WHEN FALSE THEN ${OUTCOME.accepted}`;
+  const outcome = [
+    blankOrUndated,
     split ? `WHEN (${inPeriod}) IS NOT TRUE THEN ${OUTCOME.outside}` : '',
     `WHEN ${v(employeeAt)} IS NULL THEN ${OUTCOME.noEmployee}`,
     ...badCells.map((i) => `WHEN x${i} THEN ${OUTCOME.badCell + i}`),
@@ -209,21 +219,42 @@ export function compileQuery(input: CompileInput): CompiledQuery {
   // rather than trimmed on every row.
   const acceptedRow = [inPeriod, ...badCells.map((i) => `NOT x${i}`), ...(input.rawEmployee ? [] : [`${v(employeeAt)} IS NOT NULL`])].join(' AND ');
   const employeeKey = input.rawEmployee ? 'kpi_employee' : v(employeeAt);
-  const splitQuery = () => [
-    `SELECT ${employeeKey} AS employee, 0 AS period_group, ${OUTCOME.accepted} AS outcome, count(*) AS row_count, ${dates}`,
+  // A stored id that is NULL is '' here, so that a row of a part grouped by person always
+  // carries one (the counted parts carry NULL: see bookResults).
+  const keyOut = input.rawEmployee ? `COALESCE(${employeeKey}, '')` : employeeKey;
+  const counted = (where: string, cases: string) => [
+    `SELECT NULL, 0, outcome, count(*), min(${v(dateAt)}), max(${v(dateAt)}), NULL${selected.map(() => ', NULL').join('')}`,
+    'FROM (',
+    `  SELECT *, CASE ${cases} END AS outcome`,
+    ...typedRows(false),
+    `  WHERE ${where}`,
+    ') AS kpi_others',
+    'GROUP BY outcome',
+  ];
+  const splitQuery = () => input.engine === 'postgres' ? [
+    `SELECT ${keyOut} AS employee, 0 AS period_group, ${OUTCOME.accepted} AS outcome, count(*) AS row_count, ${dates}`,
     name,
     ...selected.map((s) => `, ${s}`),
     ...typedRows(true).map((line) => line.slice(2)),
     `WHERE ${acceptedRow}`,
     `GROUP BY ${employeeKey}`,
     'UNION ALL',
-    `SELECT NULL, 0, outcome, count(*), min(${v(dateAt)}), max(${v(dateAt)}), NULL${selected.map(() => ', NULL').join('')}`,
+    ...counted(`(${acceptedRow}) IS NOT TRUE`, outcome),
+  ] : [
+    // DuckDB groups by hashing, where a second key costs little, and reads a Parquet file's
+    // date column first: the period's rows are grouped by person and outcome, and only the
+    // rows outside it are read again, to be counted.
+    `SELECT ${keyOut} AS employee, 0 AS period_group, outcome, count(*) AS row_count, ${dates}`,
+    name,
+    ...selected.map((s) => `, ${s}`),
     'FROM (',
-    `  SELECT *, CASE ${outcome} END AS outcome`,
-    ...typedRows(false),
-    `  WHERE (${acceptedRow}) IS NOT TRUE`,
-    ') AS kpi_others',
-    'GROUP BY outcome',
+    `  SELECT *, CASE ${inPeriodOutcome} ELSE ${OUTCOME.accepted} END AS outcome`,
+    ...typedRows(true),
+    `  WHERE ${inPeriod}`,
+    ') AS kpi_rows',
+    `GROUP BY ${employeeKey}, outcome`,
+    'UNION ALL',
+    ...counted(`(${inPeriod}) IS NOT TRUE`, outsideOutcome),
   ];
   const sql = (split ? splitQuery() : [
     `SELECT ${v(employeeAt)} AS employee, period_group, outcome, count(*) AS row_count, ${dates}`,

@@ -123,8 +123,10 @@ export function bookResults(rows: readonly Row[], query: CompiledQuery, state: R
   for (const row of rows) {
     const count = num(row.row_count)!;
     let outcome = num(row.outcome)!;
-    // An id that trims to nothing, grouped as stored: the row has no employee (§4.5).
-    if (query.rawEmployee && outcome === OUTCOME.accepted && employeeOf(row.employee) === null) outcome = OUTCOME.noEmployee;
+    // An id that trims to nothing, grouped as stored: the row has no employee (§4.5), which
+    // comes before an unreadable cell. Rows only counted carry no id (NULL).
+    const keyed = row.employee !== null && row.employee !== undefined;
+    if (query.rawEmployee && keyed && (outcome === OUTCOME.accepted || outcome >= OUTCOME.badCell) && employeeOf(row.employee) === null) outcome = OUTCOME.noEmployee;
     state.tally.read += count;
     if (outcome === OUTCOME.blank) {
       state.tally.blank += count;
