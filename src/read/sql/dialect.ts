@@ -9,6 +9,30 @@ export type Engine = 'postgres' | 'duckdb';
 
 export interface Dialect {
   engine: Engine;
+  /**
+   * How the engine groups rows, which decides the query's shape (compile.ts): `sort`
+   * (PostgreSQL: every key past the first costs a comparison on most rows, so the
+   * period's accepted rows are grouped by the employee alone) or `hash` (DuckDB: a second
+   * key costs little, so they are grouped by employee and outcome in one pass).
+   */
+  groups: 'sort' | 'hash';
+  /**
+   * How a percentile is computed: `percentile_cont`, which equals PERCENTILE.INC to the
+   * last digit in PostgreSQL; or `neighbours` (DuckDB, whose quantile_cont rounds its
+   * interpolation otherwise and keeps every value in memory): the two values either side
+   * of the rank, from a query of their own (percentile.ts), interpolated by kpi.
+   */
+  percentile: 'percentile_cont' | 'neighbours';
+  /**
+   * Whether the typed rows are written once, as a CTE each part reads: DuckDB plans a
+   * query in time that grows faster than its text, and the typing of text columns is tens
+   * of kilobytes. (Not PostgreSQL: Redshift and Greenplum refuse `NOT MATERIALIZED`.)
+   */
+  sharedRows: boolean;
+  /** Whether a trim is worth skipping by looking at the first and last characters first:
+   *  PostgreSQL's multibyte btrim costs several comparisons; DuckDB's is vectorised, and a
+   *  list of 26 code points is a join there. */
+  testEndsBeforeTrim: boolean;
   /** Whether `text` matches an anchored regular expression (RE2 / ARE both). */
   matches(text: string, pattern: string): string;
   /** Capture group `group` of `pattern` in `text` (NULL or '' when absent). */
@@ -49,6 +73,10 @@ const NARROW = Array.from({ length: 0x5e }, (_, i) => String.fromCharCode(0x21 +
 
 export const POSTGRES: Dialect = {
   engine: 'postgres',
+  groups: 'sort',
+  percentile: 'percentile_cont',
+  sharedRows: false,
+  testEndsBeforeTrim: true,
   matches: (text, pattern) => `(${text} ~ ${literal(pattern)})`,
   group: (text, pattern, group) => `(regexp_match(${text}, ${literal(pattern)}))[${group}]`,
   normalize: (text) => `normalize(${text}, NFKC)`,
@@ -61,6 +89,10 @@ export const POSTGRES: Dialect = {
 
 export const DUCKDB: Dialect = {
   engine: 'duckdb',
+  groups: 'hash',
+  percentile: 'neighbours',
+  sharedRows: true,
+  testEndsBeforeTrim: false,
   matches: (text, pattern) => `regexp_matches(${text}, ${literal(pattern)})`,
   group: (text, pattern, group) => `NULLIF(regexp_extract(${text}, ${literal(pattern)}, ${group}), '')`,
   normalize: (text) => `translate(${text}, ${literal(WIDE)}, ${literal(NARROW)})`,

@@ -45,13 +45,12 @@ const WHITE_OR_EMPTY = [0, ...Array.from(WHITE, (c) => c.codePointAt(0)!)].join(
  * The column as text, trimmed as JavaScript trims: NULL when empty. Trimming a set of 25
  * characters costs the database several times a comparison, on every row and in every
  * FILTER that names the field; almost no cell has white space at either end, so the trim
- * runs only where the first or last character is white space (or the text is empty) —
- * in PostgreSQL.
+ * runs only where the first or last character is white space (or the text is empty),
+ * where the dialect says that test is the cheaper.
  */
 export function trimmedText(d: Dialect, column: string): string {
   const text = `CAST(${column} AS VARCHAR)`;
-  // DuckDB trims a vector of texts faster than it tests a list of 26 code points (a join).
-  if (d.engine === 'duckdb') return `NULLIF(${d.trim(text, literal(WHITE))}, '')`;
+  if (!d.testEndsBeforeTrim) return `NULLIF(${d.trim(text, literal(WHITE))}, '')`;
   return `(CASE WHEN ascii(${text}) IN (${WHITE_OR_EMPTY}) OR ascii(reverse(${text})) IN (${WHITE_OR_EMPTY}) THEN NULLIF(${d.trim(text, literal(WHITE))}, '') ELSE ${text} END)`;
 }
 
