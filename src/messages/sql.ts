@@ -89,4 +89,9 @@ export const sqlText = defineMessages('sql', {
     en: (p: { rows: number; source: string }) => `${p.rows} row${p.rows > 1 ? 's' : ''} of source "${p.source}" rejected in the database (counted per reason: a database has no row numbers)`,
     zh: (p) => `数据源 "${p.source}" 有 ${p.rows} 行在数据库中被拒收（按原因计数：数据库没有行号）`,
   },
+  // Reasons of rows a database counted (it has no row numbers to point at, SPEC §14):
+  // short, as the JSON `reason` of a counted rejection has always been.
+  countedNotADate: { en: () => 'not a date', zh: () => '不是日期' },
+  countedNotYesNo: { en: () => 'not a yes/no value', zh: () => '不是“是/否”值' },
+  countedNotDuration: { en: () => 'not a duration', zh: () => '不是时长' },
 });

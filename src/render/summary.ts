@@ -31,9 +31,11 @@ export function renderIssuesSummary(report: ScoreReport, options: { color: boole
   const warning = chalk.yellow(tr(commonText.warning()));
   if (rejected.length > 0) {
     const label = options.strict ? chalk.red(tr(commonText.error())) : warning;
-    lines.push(tr(renderText.rowsRejected({ label, count: rejected.length })));
+    // A database's rejection stands for `rows` rows (SPEC §14).
+    const rows = (list: readonly RejectedRow[]) => list.reduce((n, r) => n + (r.rows ?? 1), 0);
+    lines.push(tr(renderText.rowsRejected({ label, count: rows(rejected) })));
     for (const r of rejected.slice(0, SHOWN)) lines.push(`  ${describeRejected(r, lang)}`);
-    if (rejected.length > SHOWN) lines.push(`  ${tr(renderText.andMore({ count: rejected.length - SHOWN }))}`);
+    if (rejected.length > SHOWN) lines.push(`  ${tr(renderText.andMore({ count: rows(rejected.slice(SHOWN)) }))}`);
   }
   for (const w of report.warnings) lines.push(tr(renderText.warningLine({ label: warning, message: plain(tr(w)) })));
   // Every row accounted for: read = used + rejected + outside the period + blank.

@@ -193,6 +193,10 @@ describe.skipIf(!hasComponent('postgresql'))('PostgreSQL sources', { timeout: 90
     const report = JSON.parse(one.json) as { employees: { id: string }[]; rejected: { reason: string; rows: number }[] };
     expect(report.employees.map((e) => e.id).sort()).toEqual(['A01', 'A02', 'A03', 'A04', 'A05']);
     expect(report.rejected.map((r) => [r.reason, r.rows])).toEqual([['no employee id', 2], ['not a number', 1]]);
+    // On the terminal: rows counted as rows (2 + 1), the reasons in the terminal's language.
+    expect(one.stderr).toContain('kpi: warning: 3 rows rejected (they count in no metric):\n  tickets (database), column agent: 2 rows: no employee id\n  tickets (database), column score: 1 row: not a number\n');
+    const zh = score(join(work, 'pg-period-zh'), sqlConfig('env:KPI_TEST_DB', { table: 'one_spelling' }), env, [...p, '--lang', 'zh-CN']);
+    expect(zh.stderr).toContain('kpi：警告：拒收 3 行（不计入任何指标）：\n  tickets (database)，列「agent」：2 行：没有工号\n  tickets (database)，列「score」：1 行：不是数字\n');
     const two = score(join(work, 'pg-period-two'), sqlConfig('env:KPI_TEST_DB', { table: 'two_spellings' }), env, p);
     expect(two.status, two.stderr).toBe(0);
     expect(rejectionsCounted(two.json)).toBe(rejectionsCounted(csvPeriodJson(join(work, 'csv-period-two'), TWO_SPELLINGS_CSV)));

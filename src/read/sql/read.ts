@@ -8,7 +8,9 @@
 import type { Period } from '../../core/period.js';
 import type { PeriodUnit, RejectedRow, Scheme, Source } from '../../core/types.js';
 import { EXIT, KpiError } from '../../errors.js';
+import { cellReasons } from '../../messages/cells.js';
 import { sqlText } from '../../messages/sql.js';
+import type { Text } from '../../messages/text.js';
 import { normalizeHeader } from '../headers.js';
 import type { ReadState } from '../read-state.js';
 import { percentileOfNeighbours } from '../../core/accumulators.js';
@@ -79,12 +81,13 @@ function metricValue(metric: AggMetric, values: (number | null)[]): number | nul
   }
 }
 
-function reasonOf(outcome: number, source: Source): { column: string | null; reason: string } {
-  if (outcome === OUTCOME.noDate) return { column: source.fields.find((f) => f.id === 'date')!.headers[0], reason: 'no date' };
-  if (outcome === OUTCOME.badDate) return { column: source.fields.find((f) => f.id === 'date')!.headers[0], reason: 'not a date' };
-  if (outcome === OUTCOME.noEmployee) return { column: source.fields.find((f) => f.id === 'employee')!.headers[0], reason: 'no employee id' };
+function reasonOf(outcome: number, source: Source): { column: string | null; reason: Text } {
+  const headerOf = (id: string) => source.fields.find((f) => f.id === id)!.headers[0];
+  if (outcome === OUTCOME.noDate) return { column: headerOf('date'), reason: cellReasons.noDate() };
+  if (outcome === OUTCOME.badDate) return { column: headerOf('date'), reason: sqlText.countedNotADate() };
+  if (outcome === OUTCOME.noEmployee) return { column: headerOf('employee'), reason: cellReasons.noEmployeeId() };
   const field = source.fields[outcome - OUTCOME.badCell];
-  const reason = field.duration ? 'not a duration' : field.type === 'number' ? 'not a number' : field.type === 'boolean' ? 'not a yes/no value' : 'not a date';
+  const reason = field.duration ? sqlText.countedNotDuration() : field.type === 'number' ? cellReasons.notANumber() : field.type === 'boolean' ? sqlText.countedNotYesNo() : sqlText.countedNotADate();
   return { column: field.headers[0], reason };
 }
 
